@@ -1,0 +1,92 @@
+// Type-aware lint with zero warnings allowed (npm run lint uses --max-warnings 0), and the import
+// zones that keep the architecture honest: the core imports nothing host-specific.
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const CORE = 'react/features/school-policy';
+
+/** What the host-agnostic core must never import. */
+const coreForbiddenImports = {
+    paths: [
+        { name: 'react', message: 'The core is host-agnostic: React belongs in components/.' },
+        { name: 'react-dom', message: 'The core is host-agnostic: no React DOM.' },
+        { name: 'react-redux', message: 'The core is host-agnostic: bind React in components/ or the portal.' },
+    ],
+    patterns: [
+        { group: ['react-dom/*'], message: 'The core is host-agnostic: no React DOM.' },
+        { group: ['@jitsi/*', 'lib-jitsi-meet', 'lib-jitsi-meet/*'], message: 'The core imports no Jitsi package.' },
+        { group: ['**/jitsi-meet', '**/jitsi-meet/**'], message: 'The core imports no adapter code.' },
+        { group: ['**/components/**', '**/components'], message: 'The core imports no UI.' },
+        { group: ['**/portal', '**/portal/**'], message: 'The core imports no portal code.' },
+    ],
+};
+
+/** Globals that only exist in a browser host. */
+const browserGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map(name => ({
+    name,
+    message: 'The core is host-agnostic: no browser globals.',
+}));
+
+export default tseslint.config(
+    { ignores: ['node_modules/', 'dist/', 'coverage/', '.cache/', 'tests/fixtures/lint-zones/**'] },
+    js.configs.recommended,
+    ...tseslint.configs.recommendedTypeChecked,
+    {
+        languageOptions: {
+            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+            globals: { ...globals.browser, ...globals.node },
+        },
+        rules: {
+            '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+            '@typescript-eslint/no-explicit-any': 'error',
+            '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+            '@typescript-eslint/switch-exhaustiveness-check': 'error',
+            eqeqeq: ['error', 'always'],
+        },
+    },
+    {
+        files: ['**/*.{js,mjs,cjs}'],
+        ...tseslint.configs.disableTypeChecked,
+    },
+    {
+        // Build and test configuration in CommonJS, as webpack, Babel and Jest load it.
+        files: ['*.config.js', 'tests/support/*.js'],
+        languageOptions: { sourceType: 'commonjs' },
+        rules: { '@typescript-eslint/no-require-imports': 'off' },
+    },
+    {
+        // The deployment's config files are classic browser scripts that define one global each.
+        files: ['config.js', 'interface_config.js'],
+        languageOptions: { sourceType: 'script' },
+        rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-var': 'off' },
+    },
+    {
+        files: ['**/*.tsx'],
+        plugins: { 'react-hooks': reactHooks },
+        rules: reactHooks.configs.recommended.rules,
+    },
+    {
+        files: [`${CORE}/**/*.{ts,tsx}`],
+        ignores: [`${CORE}/components/**`, `${CORE}/jitsi-meet/**`],
+        rules: {
+            'no-restricted-imports': ['error', coreForbiddenImports],
+            'no-restricted-globals': ['error', ...browserGlobals],
+        },
+    },
+    {
+        files: [`${CORE}/components/**/*.{ts,tsx}`],
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        { group: ['@jitsi/*', 'lib-jitsi-meet'], message: 'Policy UI imports no Jitsi package.' },
+                        { group: ['**/jitsi-meet/**', '**/portal/**'], message: 'Policy UI imports no host code.' },
+                    ],
+                },
+            ],
+        },
+    },
+);

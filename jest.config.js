@@ -1,0 +1,26 @@
+// One Jest run over all suites, so that one totals line covers everything (tests/support/totalsReporter.js).
+const common = {
+    transform: { '\\.[cm]?[jt]sx?$': 'babel-jest' },
+    // @jitsi/react-sdk ships ESM without "type": "module": it must be transformed.
+    transformIgnorePatterns: ['/node_modules/(?!@jitsi/react-sdk/)'],
+    moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+
+module.exports = {
+    reporters: ['default', '<rootDir>/tests/support/totalsReporter.js'],
+    projects: [
+        {
+            ...common,
+            displayName: 'unit',
+            testEnvironment: 'jsdom',
+            testMatch: ['<rootDir>/tests/{unit,integration,contract,portal,docs}/**/*.test.{ts,tsx}'],
+            setupFilesAfterEnv: ['<rootDir>/tests/support/setupDom.ts'],
+        },
+        {
+            ...common,
+            displayName: 'tools',
+            testEnvironment: 'node',
+            testMatch: ['<rootDir>/tests/tools/**/*.test.ts'],
+        },
+    ],
+};
