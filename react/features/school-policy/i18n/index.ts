@@ -1,0 +1,8 @@
+import { de, en, type MessageKey } from './messages';
+import { makeTranslate } from './translate';
+
+export { de, en, type MessageKey };
+export { format, makeTranslate, type Catalogues, type MessageParams } from './translate';
+
+/** Translates one of the core's own message keys. */
+export const translateCore = makeTranslate<MessageKey>({ de, en });
