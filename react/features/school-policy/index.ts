@@ -1,0 +1,18 @@
+/**
+ * The school-policy core: host-agnostic (no React DOM, no `window`, no Jitsi imports). Hosts use
+ * the slice, the listeners and the `PolicyHost` port; UIs use the rules, the pure policy functions
+ * and the messages.
+ */
+export * from './rules';
+export * from './host';
+export * from './i18n';
+export * from './policy/password';
+export * from './policy/displayName';
+export * from './policy/roomName';
+export * from './policy/hardenConfig';
+export * from './policy/invitation';
+export * from './policy/leaveLast';
+export { secureRandom, type RandomSource } from './policy/random';
+export * from './slice';
+export * from './selectors';
+export * from './listeners';

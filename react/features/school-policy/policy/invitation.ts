@@ -1,0 +1,71 @@
+import type { Lang } from '../rules';
+
+/** What an invitation is made of. There is deliberately no password field (R6). */
+export interface InvitationInput {
+    readonly lang: Lang;
+    /** The link students open. Its fragment and every query parameter but `room` are dropped. */
+    readonly link: string;
+    /** The media centre's name, signed at the end. */
+    readonly centreName: string;
+    /** An optional lesson title such as "Mathe 7b". */
+    readonly title?: string;
+}
+
+/**
+ * Removes anything from a link that could carry a secret or a config override: the fragment
+ * (`#config.…`) and every query parameter except `room`.
+ */
+export function cleanInvitationLink(link: string): string {
+    const url = new URL(link);
+    const room = url.searchParams.get('room');
+
+    url.hash = '';
+    url.search = '';
+    url.username = '';
+    url.password = '';
+    if (room !== null) {
+        url.searchParams.set('room', room);
+    }
+
+    return url.toString();
+}
+
+const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, centre: string) => string[]>> = {
+    de: (link, title, centre) => [
+        title ? `Einladung zum Online-Unterricht: ${title}` : 'Einladung zum Online-Unterricht',
+        '',
+        `Link: ${link}`,
+        'Das Passwort bekommst du kurz vor Beginn von deiner Lehrkraft.',
+        '',
+        'Du kannst anonym oder mit einem ausgedachten Namen teilnehmen. Deinen echten Namen musst du nicht nennen.',
+        'Kamera und Mikrofon können ausgeschaltet bleiben.',
+        'Aufnahmen sind verboten: kein Foto, kein Video, kein Ton.',
+        'Nimm nur an einem Ort teil, an dem niemand mithört (nicht im Bus, im Wartezimmer oder im Laden).',
+        '',
+        centre,
+    ],
+    en: (link, title, centre) => [
+        title ? `Invitation to an online lesson: ${title}` : 'Invitation to an online lesson',
+        '',
+        `Link: ${link}`,
+        'Your teacher will tell you the password shortly before the start.',
+        '',
+        'You may join anonymously or under a made-up name. You do not have to give your real name.',
+        'Camera and microphone may stay off.',
+        'Recordings are prohibited: no photo, no video, no sound.',
+        'Only join from a place where nobody listens in (not on the bus, in a waiting room or in a shop).',
+        '',
+        centre,
+    ],
+};
+
+/**
+ * The invitation text a teacher sends to the class (R7: says that pseudonyms are fine and camera and
+ * microphone may stay off; R9, R10). It never contains the password, which is shared separately
+ * and late (R6).
+ */
+export function invitationText(input: InvitationInput): string {
+    const title = input.title?.trim() || undefined;
+
+    return TEXTS[input.lang](cleanInvitationLink(input.link), title, input.centreName.trim()).join('\n');
+}
