@@ -1,0 +1,252 @@
+/**
+ * The policy's effects. Each listener reacts to an event or a state transition and talks to the
+ * world only through the {@link PolicyHost} in `extra`. Nothing registers itself at import time:
+ * {@link setupPolicyListeners} does, and returns a function that removes everything again.
+ */
+import type { ListenerEffectAPI, TypedStartListening, UnknownAction, Dispatch, Unsubscribe } from '@reduxjs/toolkit';
+
+import { hostErrorCode, PolicyHostError, type PolicyHost, type RecordingMode } from './host';
+import { de, en } from './i18n';
+import { selectNeedsPassword, selectOthers, selectShouldLock } from './selectors';
+import { policyActions, type PolicyState } from './slice';
+
+/** Time limits, so that nothing waits forever. */
+export interface PolicyTiming {
+    /** How long one host command may take before it counts as failed. */
+    readonly commandTimeoutMs: number;
+    /** How long "remove all" waits for the room to be empty. */
+    readonly removalWaitMs: number;
+    /** How long we wait for the host to confirm that we left. */
+    readonly leaveWaitMs: number;
+}
+
+/** Defaults for {@link PolicyTiming}. */
+export const DEFAULT_TIMING: PolicyTiming = { commandTimeoutMs: 8000, removalWaitMs: 10000, leaveWaitMs: 5000 };
+
+/** What the listener middleware must be created with: `createListenerMiddleware({ extra })`. */
+export interface PolicyExtra {
+    readonly host: PolicyHost;
+    readonly timing?: Partial<PolicyTiming>;
+}
+
+/** `startListening` of a listener middleware created with {@link PolicyExtra}. */
+export type PolicyStartListening<S> = TypedStartListening<S, Dispatch<UnknownAction>, PolicyExtra>;
+
+type Api<S> = ListenerEffectAPI<S, Dispatch<UnknownAction>, PolicyExtra>;
+
+/** Both languages in one chat message: we do not know what each student reads. */
+function bilingual(key: 'leave.askAll' | 'chat.recordingStopped'): string {
+    return `${de[key]} / ${en[key]}`;
+}
+
+/** Runs a host command with the configured time limit. */
+async function command<S>(api: Api<S>, run: (host: PolicyHost) => Promise<void>): Promise<void> {
+    const { host } = api.extra;
+    const ms = { ...DEFAULT_TIMING, ...api.extra.timing }.commandTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PolicyHostError('timeout')), ms);
+    });
+
+    try {
+        await Promise.race([run(host), timeout]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+function timing<S>(api: Api<S>): PolicyTiming {
+    return { ...DEFAULT_TIMING, ...api.extra.timing };
+}
+
+/**
+ * Registers the policy's listeners.
+ *
+ * @param startListening - from a listener middleware created with `extra: PolicyExtra`.
+ * @param selectPolicy - finds the policy slice in the host's root state.
+ * @returns a function that removes every listener again.
+ */
+export function setupPolicyListeners<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    const policy = (api: Api<S>): PolicyState => selectPolicy(api.getState());
+    const unsubscribes: Unsubscribe[] = [];
+    // R6: becoming moderator of a room not known to be locked locks it at once with the prepared password.
+    unsubscribes.push(
+        startListening({
+            predicate: (_action, current, previous) =>
+                selectShouldLock(selectPolicy(current)) && !selectShouldLock(selectPolicy(previous)),
+            effect: async (_action, api) => {
+                const password = policy(api).password;
+
+                if (password === null) {
+                    return;
+                }
+                api.dispatch(policyActions.lockSent());
+                try {
+                    await command(api, host => host.lock(password));
+                    api.dispatch(policyActions.roomLocked());
+                } catch (error) {
+                    api.dispatch(policyActions.roomLockFailed({ code: hostErrorCode(error) }));
+                }
+            },
+        }),
+    );
+
+    // R6: moderator without a password → the UI must get one before anything else.
+    unsubscribes.push(
+        startListening({
+            predicate: (_action, current, previous) =>
+                selectNeedsPassword(selectPolicy(current)) && !selectNeedsPassword(selectPolicy(previous)),
+            effect: (_action, api) => {
+                api.dispatch(policyActions.lockPasswordMissing());
+            },
+        }),
+    );
+
+    // R9: any recording or stream that is reported on is stopped, and everyone is told.
+    unsubscribes.push(
+        startListening({
+            actionCreator: policyActions.recordingStatusChanged,
+            effect: async (action, api) => {
+                if (!action.payload.on) {
+                    return;
+                }
+                const state = policy(api);
+
+                if (state.recording.kind !== 'stopping') {
+                    return;
+                }
+                const modes: RecordingMode[] = [...state.recording.modes];
+                let stopped = false;
+                let lastError: unknown;
+
+                for (const mode of modes) {
+                    try {
+                        await command(api, host => host.stopRecording(mode));
+                        stopped = true;
+                    } catch (error) {
+                        lastError = error;
+                    }
+                }
+                if (!stopped) {
+                    api.dispatch(policyActions.recordingStopFailed({ modes, code: hostErrorCode(lastError) }));
+
+                    return;
+                }
+                api.dispatch(policyActions.recordingStopped());
+                try {
+                    await command(api, host => host.sendMessageToAll(bilingual('chat.recordingStopped')));
+                } catch {
+                    // The recording is stopped; a lost chat message is not worth a second notice.
+                }
+            },
+        }),
+    );
+
+    // R8: whenever we enter `leaving`, leave (or, after "end for all", wait for the end), bounded.
+    unsubscribes.push(
+        startListening({
+            predicate: (_action, current, previous) =>
+                selectPolicy(current).phase.kind === 'leaving' && selectPolicy(previous).phase.kind !== 'leaving',
+            effect: async (_action, api) => {
+                const phase = policy(api).phase;
+                const wait = timing(api).leaveWaitMs;
+                const isLeft = (_a: UnknownAction, state: S): boolean => selectPolicy(state).phase.kind === 'left';
+
+                if (phase.kind === 'leaving' && phase.via === 'endForAll' && (await api.condition(isLeft, wait))) {
+                    return;
+                }
+                try {
+                    await command(api, host => host.leave());
+                } catch {
+                    // Confirmation (or its absence) decides below.
+                }
+                if (!(await api.condition(isLeft, wait))) {
+                    api.dispatch(policyActions.meetingLeft({ reason: 'unconfirmed' }));
+                }
+            },
+        }),
+    );
+
+    // R8: "Alle bitten zu gehen".
+    unsubscribes.push(
+        startListening({
+            actionCreator: policyActions.askAllToLeaveChosen,
+            effect: async (_action, api) => {
+                try {
+                    await command(api, host => host.sendMessageToAll(bilingual('leave.askAll')));
+                    api.dispatch(policyActions.askedAllToLeave());
+                } catch (error) {
+                    api.dispatch(policyActions.askAllToLeaveFailed({ code: hostErrorCode(error) }));
+                }
+            },
+        }),
+    );
+
+    // R8: "Alle entfernen und beenden": remove each, then wait (bounded) for the room to be empty.
+    unsubscribes.push(
+        startListening({
+            actionCreator: policyActions.removeAllChosen,
+            effect: async (_action, api) => {
+                const others = selectOthers(policy(api));
+
+                await Promise.all(
+                    others.map(async ({ id }) => {
+                        try {
+                            await command(api, host => host.kick(id));
+                            api.dispatch(policyActions.participantRemoved({ id }));
+                        } catch (error) {
+                            api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
+                        }
+                    }),
+                );
+                const emptied = await api.condition(
+                    (_a, state) => selectPolicy(state).phase.kind !== 'leaveBlocked',
+                    timing(api).removalWaitMs,
+                );
+
+                if (!emptied) {
+                    api.dispatch(policyActions.removalTimedOut());
+                }
+            },
+        }),
+    );
+
+    // One participant removed by the teacher (e.g. after review of who came in before the lock).
+    unsubscribes.push(
+        startListening({
+            actionCreator: policyActions.participantRemovalChosen,
+            effect: async (action, api) => {
+                const { id } = action.payload;
+
+                try {
+                    await command(api, host => host.kick(id));
+                    api.dispatch(policyActions.participantRemoved({ id }));
+                } catch (error) {
+                    api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
+                }
+            },
+        }),
+    );
+
+    // R8: "Für alle beenden".
+    unsubscribes.push(
+        startListening({
+            actionCreator: policyActions.endForAllChosen,
+            effect: async (_action, api) => {
+                try {
+                    await command(api, host => host.endForAll());
+                    api.dispatch(policyActions.endedForAll());
+                } catch (error) {
+                    api.dispatch(policyActions.endForAllFailed({ code: hostErrorCode(error) }));
+                }
+            },
+        }),
+    );
+
+    return () => {
+        unsubscribes.forEach(unsubscribe => unsubscribe());
+    };
+}

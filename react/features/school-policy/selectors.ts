@@ -1,0 +1,62 @@
+/** Derived views of {@link PolicyState}. They take the slice's state, not a host's root state. */
+import type { Participant, PolicyState } from './slice';
+
+/** Everyone else in the meeting, in the order they joined. */
+export function selectOthers(state: PolicyState): Participant[] {
+    return Object.values(state.participants);
+}
+
+/** The participants the teacher should review: they came in before the room was locked. */
+export function selectJoinedBeforeLock(state: PolicyState): Participant[] {
+    return selectOthers(state).filter(participant => participant.joinedBeforeLock);
+}
+
+/** True while we are in the meeting (including while the leave-last dialog is open). */
+export function selectInMeeting(state: PolicyState): boolean {
+    return state.phase.kind === 'joined' || state.phase.kind === 'leaveBlocked';
+}
+
+/** True when we are moderator. */
+export function selectIsModerator(state: PolicyState): boolean {
+    return state.local?.role === 'moderator';
+}
+
+/** True when we are moderator of a room that is not known to be locked and we have a password: lock now. */
+export function selectShouldLock(state: PolicyState): boolean {
+    return (
+        selectInMeeting(state) &&
+        selectIsModerator(state) &&
+        (state.lock.kind === 'unknown' || state.lock.kind === 'unlocked') &&
+        state.password !== null
+    );
+}
+
+/** Like {@link selectShouldLock}, but without a password: the teacher must give one first. */
+export function selectNeedsPassword(state: PolicyState): boolean {
+    return (
+        selectInMeeting(state) &&
+        selectIsModerator(state) &&
+        (state.lock.kind === 'unknown' || state.lock.kind === 'unlocked') &&
+        state.password === null
+    );
+}
+
+/** True when a teacher closing the page would leave students behind (R8). */
+export function selectWouldLeaveOthersBehind(state: PolicyState): boolean {
+    return (
+        selectInMeeting(state) &&
+        selectIsModerator(state) &&
+        selectOthers(state).length > 0 &&
+        !selectOthers(state).some(other => other.role === 'moderator')
+    );
+}
+
+/** Progress of "remove all": how many of those present at the start are gone ("2 von 3 entfernt"). */
+export function selectRemovalProgress(state: PolicyState): { total: number; removed: number; failed: number } | null {
+    if (state.phase.kind !== 'leaveBlocked' || state.phase.step.kind !== 'removing') {
+        return null;
+    }
+    const { total, failed } = state.phase.step;
+
+    return { total, removed: Math.max(0, total - selectOthers(state).length), failed };
+}
