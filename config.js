@@ -1,0 +1,104 @@
+// The deployment's config.js, in jitsi-meet's format. The media centre's Jitsi Meet reads it, and so
+// does the school portal (its `schoolPolicy` section). Only keys that differ from jitsi-meet's
+// defaults are set; each names the rule it serves (R1–R10, see README.md).
+//
+// Remember: a student can override most of these keys from the meeting URL (#config.…) on a stock
+// Jitsi Meet build. They are defaults there; the fork build with the school-policy module re-imposes
+// them after every change (README: "What is enforced where").
+
+var config = {
+    // Your deployment's XMPP domains. Guests (students) land on the anonymous domain; only
+    // authenticated teachers create rooms (R2: secure domain, see deploy/prosody/README.md).
+    hosts: {
+        domain: 'meet.example.org',
+        anonymousdomain: 'guest.meet.example.org', // R2: students join as guests
+        muc: 'conference.meet.example.org',
+    },
+
+    // --- No recordings of any kind (R9) ---
+    recordingService: {
+        enabled: false, // R9: no server recording (Jibri)
+        sharingEnabled: false, // R9
+    },
+    localRecording: {
+        disable: true, // R9: no recording in the browser
+        disableSelfRecording: true, // R9
+        notifyAllParticipants: true, // R9: if it ever runs, everyone is told
+    },
+    liveStreaming: {
+        enabled: false, // R9 and R10: no live stream to third parties
+    },
+    transcription: {
+        enabled: false, // R9: a transcript is a recording of speech
+    },
+    fileRecordingsServiceEnabled: false, // R9: deprecated name, still read by older builds
+    liveStreamingEnabled: false, // R9: deprecated name, still read by older builds
+    toolbarButtons: [
+        // R9: no 'recording' and no 'livestreaming' button
+        'microphone',
+        'camera',
+        'desktop',
+        'chat',
+        'raisehand',
+        'reactions',
+        'participants-pane',
+        'tileview',
+        'toggle-camera',
+        'select-background',
+        'settings',
+        'fullscreen',
+        'security',
+        'hangup',
+    ],
+
+    // --- Leave last (R8) ---
+    // All three hang-up keys notify the school-policy module (or the portal) instead of leaving,
+    // so that the leave-last dialog runs.
+    buttonsWithNotifyClick: ['hangup', 'hangup-menu', 'end-meeting'], // R8
+
+    // --- Anonymous or pseudonymous, camera and microphone off (R7) ---
+    prejoinConfig: {
+        enabled: true, // R7: everyone sees camera, microphone and name before joining
+    },
+    startWithAudioMuted: true, // R7: the microphone starts off
+    startWithVideoMuted: true, // R7: the camera starts off
+    requireDisplayName: false, // R7: a name is not required (this is jitsi-meet's default, stated for clarity)
+
+    // --- Privacy: no third parties, nothing stored (R4, R10) ---
+    disableThirdPartyRequests: true, // R10: no requests to third parties
+    gravatar: {
+        disabled: true, // R10: disableThirdPartyRequests does not stop Gravatar
+    },
+    analytics: {
+        disabled: true, // R10: no analytics
+    },
+    doNotStoreRoom: true, // R4: no list of recent rooms on shared devices
+    deeplinking: {
+        disabled: true, // R4: no hand-off to an app that keeps its own storage
+    },
+    p2p: {
+        enabled: true,
+        stunServers: [
+            // R10: your own STUN/TURN server, not a public one (jitsi-meet's sample uses meet-jit-si-turnrelay.jitsi.net)
+            { urls: 'stun:meet.example.org:3478' },
+        ],
+    },
+
+    // --- The school portal and the school-policy module read this section ---
+    schoolPolicy: {
+        // The Jitsi Meet web origin the portal embeds, e.g. 'meet.example.org'. Empty: the portal
+        // runs against the offline Jitsi stand-in (development and demo only).
+        jitsiDomain: '',
+        // Shown on every page and on the printable usage policy.
+        centreName: 'Kreismedienzentrum Musterkreis',
+        // R1: where the media centre publishes the terms of use.
+        termsUrl: 'https://medienzentrum.example.org/jitsi/nutzungsordnung',
+        // R5: where schools report misuse of credentials (mailto: or https:).
+        misuseContact: 'mailto:jitsi-missbrauch@medienzentrum.example.org',
+        // R4: an endpoint on the portal's origin that answers with Clear-Site-Data (deploy/nginx).
+        // Empty: the clean-up page clears what a page can clear by script, and says what it cannot.
+        cleanupEndpoint: '/clear-site-data',
+        // R4: treat every device as shared: never keep a display name unless the user opts in.
+        sharedDevices: true,
+    },
+};

@@ -1,0 +1,49 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { RULES, studentPledges, teacherPledges } from '../../react/features/school-policy';
+import { renderEnforcementTable, withEnforcementTable } from '../../tools/docs/enforcementTable';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('the rule catalogue', () => {
+    it('has the ten rules R1–R10 in order, each in German and English', () => {
+        expect(RULES.map(rule => rule.id)).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10']);
+        RULES.forEach(rule => {
+            expect(rule.text.de.length).toBeGreaterThan(20);
+            expect(rule.text.en.length).toBeGreaterThan(20);
+            expect(rule.enforcement.length).toBeGreaterThan(0);
+        });
+    });
+
+    it('keeps the source document’s German wording', () => {
+        const source = readFileSync(join(ROOT, 'docs', 'nutzungsordnung-2020-05-18.txt'), 'utf8');
+        const flat = (text: string) => text.replace(/\s+/g, ' ').replace(/\.\./g, '.').trim();
+
+        RULES.forEach(rule => {
+            rule.text.de
+                .split(/(?<=\.) /)
+                .forEach(sentence => expect([rule.id, flat(source).includes(flat(sentence))]).toEqual([rule.id, true]));
+        });
+    });
+
+    it('offers the pledges the UX guide names', () => {
+        expect(teacherPledges().map(rule => rule.id)).toEqual(['R1', 'R3', 'R6', 'R8', 'R9']);
+        expect(studentPledges().map(rule => rule.id)).toEqual(['R9', 'R10']);
+    });
+
+    it('names only pieces that exist in the repository', () => {
+        RULES.flatMap(rule => rule.enforcement.flatMap(entry => entry.paths)).forEach(path => {
+            expect([path, existsSync(join(ROOT, path))]).toEqual([path, true]);
+        });
+    });
+});
+
+describe('the README’s enforcement table', () => {
+    it('is exactly the one generated from the catalogue (run `npm run docs` after changing rules.ts)', () => {
+        const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+        expect(readme).toContain(renderEnforcementTable());
+        expect(withEnforcementTable(readme)).toBe(readme);
+    });
+});

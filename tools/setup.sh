@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh machine: npm packages from the lock file, and
+# (as root, from Debian) the programs the browser and server tests drive.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v prosody >/dev/null 2>&1 || need+=(prosody)
+command -v luacheck >/dev/null 2>&1 || need+=(lua-check)
+
+if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "setup: installing ${need[*]} from Debian"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+    else
+        echo "setup: please install ${need[*]} (sudo apt-get install ${need[*]}) and run this again" >&2
+        exit 1
+    fi
+fi
+
+npm ci --no-audit --no-fund
