@@ -18,6 +18,14 @@ module.exports = {
         },
         {
             ...common,
+            displayName: 'server',
+            testEnvironment: 'node',
+            testMatch: ['<rootDir>/tests/server/**/*.test.ts'],
+            // @xmpp/client and its parts are ES modules only.
+            transformIgnorePatterns: ['/node_modules/(?!(@xmpp|ltx|saslmechanisms)/)'],
+        },
+        {
+            ...common,
             displayName: 'tools',
             testEnvironment: 'node',
             testMatch: ['<rootDir>/tests/tools/**/*.test.ts'],

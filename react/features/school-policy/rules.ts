@@ -111,6 +111,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'server',
+                by: 'Secure domain: only accounts on the main host create rooms; `mod_school_policy` refuses a guest who would create one',
+                paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
+            },
+            {
                 layer: 'config',
                 by: '`hosts.anonymousdomain`: students join as guests (needs the secure-domain server set-up)',
                 paths: ['config.js'],
@@ -158,6 +163,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'server',
+                by: 'Jicofo `enable-auto-login = false` or a short `authentication-lifetime`: no lasting teacher login on a device',
+                paths: ['deploy/prosody/README.md'],
+            },
+            {
                 layer: 'config',
                 by: '`doNotStoreRoom`, `deeplinking.disabled`, `RECENT_LIST_ENABLED: false`: no room list kept on the device',
                 paths: ['config.js', 'interface_config.js'],
@@ -182,6 +192,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'server',
+                by: '`prosodyctl passwd` / `deluser` blocks a school’s credentials after a report',
+                paths: ['deploy/prosody/README.md'],
+            },
+            {
                 layer: 'people',
                 by: 'The school reports; the media centre blocks the account on the server.',
                 paths: [],
@@ -205,6 +220,11 @@ export const RULES: readonly Rule[] = [
             en: 'I share the password only shortly before the start.',
         },
         enforcement: [
+            {
+                layer: 'server',
+                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside',
+                paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
+            },
             {
                 layer: 'people',
                 by: 'When the password is told to the class is up to the teacher.',
@@ -255,6 +275,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'server',
+                by: '`mod_school_policy`: a room without a teacher is closed after a grace period (60 s), guests removed',
+                paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
+            },
+            {
                 layer: 'config',
                 by: '`buttonsWithNotifyClick`: `hangup`, `hangup-menu`, `end-meeting` (acted on by the portal or the fork build)',
                 paths: ['config.js'],
@@ -282,6 +307,11 @@ export const RULES: readonly Rule[] = [
             en: 'I make no recordings (no photo, no video, no sound).',
         },
         enforcement: [
+            {
+                layer: 'server',
+                by: 'No Jibri installed: nothing records on the server; Jicofo refuses recording requests from non-moderators',
+                paths: ['deploy/prosody/README.md'],
+            },
             {
                 layer: 'config',
                 by: '`recordingService`, `localRecording.disable`, `liveStreaming`, `transcription` off; no `recording`/`livestreaming` button',

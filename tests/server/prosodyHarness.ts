@@ -1,0 +1,140 @@
+/**
+ * Starts the real Prosody (Debian's package) on a loopback port with tests/server/prosody.cfg.lua
+ * and mod_school_policy, and stops it again. Fails on any error-level log line: a plugin that fails
+ * to load does not stop Prosody, it only logs.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const CONFIG = join(ROOT, 'tests', 'server', 'prosody.cfg.lua');
+export const PLUGINS = join(ROOT, 'deploy', 'prosody', 'plugins');
+
+/** The domains of the test configuration. */
+export const DOMAINS = { teachers: 'meet.test', guests: 'guest.meet.test', muc: 'conference.meet.test' } as const;
+
+/** Teacher accounts registered before the server starts. */
+export const TEACHERS = { 'frau-mueller': 'geheim-1', 'herr-schmidt': 'geheim-2' } as const;
+
+/** An account on the teacher host that the configuration names as a service account. */
+export const SERVICE_ACCOUNT = { recorder: 'geheim-3' } as const;
+
+async function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address();
+
+            server.close(() =>
+                typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+            );
+        });
+    });
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+
+    while (!(await check())) {
+        if (Date.now() > deadline) {
+            throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+        }
+        await new Promise(resolve => setTimeout(resolve, 25));
+    }
+}
+
+function accepts(port: number): Promise<boolean> {
+    return new Promise(resolve => {
+        const socket = connect(port, '127.0.0.1');
+
+        socket.once('connect', () => {
+            socket.destroy();
+            resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+    });
+}
+
+/** A running Prosody. */
+export interface RunningProsody {
+    readonly port: number;
+    readonly service: string;
+    /** The log so far. */
+    log(): string;
+    /** Waits until the log matches (condition polling, bounded). */
+    waitForLog(pattern: RegExp, timeoutMs?: number): Promise<void>;
+    /** Lines logged at error level. */
+    errors(): string[];
+    stop(): Promise<void>;
+}
+
+/** Starts Prosody with the given grace period (seconds) for closing rooms without a teacher. */
+export async function startProsody(options: { graceSeconds: number; plugins?: string }): Promise<RunningProsody> {
+    if (!existsSync('/usr/bin/prosody')) {
+        throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'school-prosody-'));
+    const port = await freePort();
+    const env = {
+        ...process.env,
+        SP_DIR: dir,
+        SP_PLUGINS: options.plugins ?? PLUGINS,
+        SP_C2S_PORT: String(port),
+        SP_GRACE: String(options.graceSeconds),
+    };
+    const logFile = join(dir, 'prosody.log');
+
+    for (const [user, password] of Object.entries({ ...TEACHERS, ...SERVICE_ACCOUNT })) {
+        execFileSync('prosodyctl', ['--config', CONFIG, 'register', user, DOMAINS.teachers, password], {
+            env,
+            stdio: 'pipe',
+        });
+    }
+    const child: ChildProcess = spawn('prosody', ['-F', '--config', CONFIG], {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+    const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '') + output;
+
+    try {
+        await until(() => child.exitCode === null && accepts(port), `Prosody on port ${port}`, 15000);
+        await until(() => /school_policy: loaded/.test(log()) || /\terror\t/.test(log()), 'the module to load', 5000);
+    } catch (error) {
+        child.kill('SIGKILL');
+        throw new Error(`${String(error)}\n--- prosody log ---\n${log()}`, { cause: error });
+    }
+
+    return {
+        port,
+        service: `xmpp://127.0.0.1:${port}`,
+        log,
+        waitForLog: (pattern, timeoutMs = 10000) => until(() => pattern.test(log()), String(pattern), timeoutMs),
+        errors: () =>
+            log()
+                .split('\n')
+                .filter(line => /\terror\t/.test(line)),
+        stop: async () => {
+            if (child.exitCode === null) {
+                child.kill('SIGTERM');
+                let timer: ReturnType<typeof setTimeout> | undefined;
+
+                await Promise.race([exited, new Promise(resolve => (timer = setTimeout(resolve, 5000)))]);
+                clearTimeout(timer);
+                if (child.exitCode === null) {
+                    child.kill('SIGKILL');
+                }
+            }
+            rmSync(dir, { recursive: true, force: true });
+        },
+    };
+}
