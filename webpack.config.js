@@ -30,10 +30,11 @@ module.exports = (_env, argv) => ({
                 compiler.hooks.thisCompilation.tap('CopyDeploymentConfig', compilation => {
                     compilation.hooks.processAssets.tap({ name: 'CopyDeploymentConfig', stage: 0 }, () => {
                         const fs = require('node:fs');
-                        for (const file of ['config.js', 'interface_config.js']) {
+                        for (const file of ['config.js', 'interface_config.js', 'react/portal.css']) {
                             const source = fs.readFileSync(path.join(__dirname, file));
+                            const name = path.basename(file);
                             // Marked as minimized so that the admin's comments survive: these files are read by people.
-                            compilation.emitAsset(file, new compiler.webpack.sources.RawSource(source), {
+                            compilation.emitAsset(name, new compiler.webpack.sources.RawSource(source), {
                                 minimized: true,
                             });
                         }

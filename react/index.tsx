@@ -1,24 +1,24 @@
-// Portal entry. A placeholder until the portal lands: it shows the rules from the catalogue, so the
-// build already proves that the core bundles for the browser.
+// Portal entry: reads the deployment's config.js (loaded by a script tag before this bundle, as
+// jitsi-meet does) and renders the portal.
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { RULES } from './features/school-policy';
+import { App } from './features/portal/App';
+import { makeStore } from './features/portal/store';
 
-function Placeholder() {
-    return (
-        <main>
-            <h1>Videokonferenz für Schulen</h1>
-            <ol>
-                {RULES.map(rule => (
-                    <li key={rule.id}>{rule.text.de}</li>
-                ))}
-            </ol>
-        </main>
-    );
+declare global {
+    interface Window {
+        /** The deployment's config.js defines it. */
+        config?: unknown;
+    }
 }
 
 const root = document.getElementById('root');
 
 if (root) {
-    createRoot(root).render(<Placeholder />);
+    createRoot(root).render(
+        <StrictMode>
+            <App config={window.config} {...makeStore()} />
+        </StrictMode>,
+    );
 }

@@ -92,6 +92,14 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'portal',
+                by: 'Teachers confirm the rule before every start; the printable usage policy page renders this catalogue',
+                paths: [
+                    'react/features/portal/pages/TeacherPage.tsx',
+                    'react/features/portal/pages/UsagePolicyPage.tsx',
+                ],
+            },
+            {
                 layer: 'people',
                 by: 'What a meeting is used for is up to the teacher; each school writes its own usage policy.',
                 paths: [],
@@ -140,6 +148,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'portal',
+                by: 'Teachers confirm the rule before every start',
+                paths: ['react/features/portal/pages/TeacherPage.tsx'],
+            },
+            {
                 layer: 'people',
                 by: 'No software can see to whom a teacher tells the school’s credentials.',
                 paths: [],
@@ -162,6 +175,11 @@ export const RULES: readonly Rule[] = [
                 'cleared (PC, notebook) or be reset (tablets), without exception; a restart is not enough.',
         },
         enforcement: [
+            {
+                layer: 'portal',
+                by: '"Gerät bereinigen" clears this origin’s localStorage (incl. jitsiLocalStorage), sessionStorage, Cache Storage, IndexedDB and calls the Clear-Site-Data endpoint; the portal stores nothing itself',
+                paths: ['react/features/portal/deviceCleanup.ts', 'react/features/portal/pages/CleanupPage.tsx'],
+            },
             {
                 layer: 'server',
                 by: 'Jicofo `enable-auto-login = false` or a short `authentication-lifetime`: no lasting teacher login on a device',
@@ -192,6 +210,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'portal',
+                by: '"Missbrauch melden" (schoolPolicy.misuseContact) on every page',
+                paths: ['react/features/portal/components/Layout.tsx'],
+            },
+            {
                 layer: 'server',
                 by: '`prosodyctl passwd` / `deluser` blocks a school’s credentials after a report',
                 paths: ['deploy/prosody/README.md'],
@@ -221,6 +244,15 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'portal',
+                by: 'A fresh generated password at every start (typed ones validated); the room is locked the moment the teacher is moderator; who came in before is flagged; the invitation never contains the password',
+                paths: [
+                    'react/features/portal/pages/TeacherPage.tsx',
+                    'react/features/school-policy/listeners.ts',
+                    'react/features/school-policy/policy/invitation.ts',
+                ],
+            },
+            {
                 layer: 'server',
                 by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
@@ -245,6 +277,14 @@ export const RULES: readonly Rule[] = [
                 'switched off at any time. Real names are not required. Invitations must say so.',
         },
         enforcement: [
+            {
+                layer: 'portal',
+                by: '"Zufälliger Name" pseudonyms, names sanitised, camera and microphone start off, the invitation and join page say so',
+                paths: [
+                    'react/features/portal/pages/StudentPage.tsx',
+                    'react/features/school-policy/policy/hardenConfig.ts',
+                ],
+            },
             {
                 layer: 'config',
                 by: '`prejoinConfig.enabled`, `startWithAudioMuted`, `startWithVideoMuted`, `requireDisplayName: false`',
@@ -274,6 +314,14 @@ export const RULES: readonly Rule[] = [
             en: 'I leave the meeting last.',
         },
         enforcement: [
+            {
+                layer: 'portal',
+                by: 'All three hang-up keys open the leave-last dialog (ask all to leave, remove all, end for all); the browser warns before the tab closes while students remain',
+                paths: [
+                    'react/features/portal/pages/MeetingPage.tsx',
+                    'react/features/school-policy/components/web/LeaveLastDialog.tsx',
+                ],
+            },
             {
                 layer: 'server',
                 by: '`mod_school_policy`: a room without a teacher is closed after a grace period (60 s), guests removed',
@@ -308,6 +356,11 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'portal',
+                by: 'Hardened `configOverwrite`; any recording reported on is stopped with a notice to everyone; students confirm the rule',
+                paths: ['react/features/portal/pages/MeetingPage.tsx', 'react/features/school-policy/listeners.ts'],
+            },
+            {
                 layer: 'server',
                 by: 'No Jibri installed: nothing records on the server; Jicofo refuses recording requests from non-moderators',
                 paths: ['deploy/prosody/README.md'],
@@ -340,6 +393,11 @@ export const RULES: readonly Rule[] = [
             en: 'I am in a place where nobody listens in (not on the bus, in a waiting room or in a shop).',
         },
         enforcement: [
+            {
+                layer: 'portal',
+                by: 'Students confirm the rule; links to other hosts are refused and `#config` overrides stripped',
+                paths: ['react/features/portal/pages/StudentPage.tsx', 'react/features/portal/joinLink.ts'],
+            },
             {
                 layer: 'config',
                 by: '`disableThirdPartyRequests`, `gravatar.disabled`, `analytics.disabled`, own STUN server, no watermark link',

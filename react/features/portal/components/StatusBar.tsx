@@ -1,0 +1,35 @@
+import { useState } from 'react';
+
+import { selectOthers, type PolicyState } from '../../school-policy';
+import { CopyButton } from '../../school-policy/components/web';
+import { usePortalText } from '../hooks';
+
+/** The teacher's slim bar above the meeting: lock state, head count, invitation, password. */
+export function StatusBar({ policy, invitation }: { readonly policy: PolicyState; readonly invitation: string }) {
+    const { t } = usePortalText();
+    const [showPassword, setShowPassword] = useState(false);
+    const lockText =
+        policy.lock.kind === 'locked'
+            ? t('status.locked')
+            : policy.lock.kind === 'locking'
+              ? t('status.locking')
+              : policy.lock.kind === 'failed'
+                ? t('status.failed')
+                : t('status.unknown');
+
+    return (
+        <section className="status-bar" aria-label={t('status.label')}>
+            <p role="status" aria-live="polite" className={`lock lock-${policy.lock.kind}`}>
+                {lockText}
+            </p>
+            <p>{t('status.participants', { count: selectOthers(policy).length })}</p>
+            <CopyButton text={invitation} label={t('status.showInvitation')} />
+            <button type="button" aria-expanded={showPassword} onClick={() => setShowPassword(shown => !shown)}>
+                {showPassword ? t('status.hidePassword') : t('status.showPassword')}
+            </button>
+            {showPassword && policy.password && (
+                <p className="password">{t('status.passwordIs', { password: policy.password })}</p>
+            )}
+        </section>
+    );
+}

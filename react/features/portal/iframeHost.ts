@@ -1,0 +1,256 @@
+/**
+ * The IFrame adapter: `PolicyHost` over Jitsi's IFrame API, and the translation of its events into
+ * the core's events. The IFrame API drops moderator commands of non-moderators silently and never
+ * reports the lock state (JITSI-FACTS §4), so this adapter tracks the local role itself and refuses
+ * such commands with `notModerator` instead of pretending.
+ */
+import type { UnknownAction } from '@reduxjs/toolkit';
+
+import {
+    HANGUP_KEYS,
+    PolicyHostError,
+    policyActions,
+    type PolicyHost,
+    type RecordingMode,
+    type Role,
+} from '../school-policy';
+
+import { EXTERNAL_API_EVENTS, type ExternalApi, type ExternalApiEvent } from './externalApi';
+import { portalActions } from './portalSlice';
+
+const ROLES: readonly Role[] = ['moderator', 'participant', 'none'];
+const MODES: readonly RecordingMode[] = ['local', 'file', 'stream'];
+const HANGUP: readonly string[] = HANGUP_KEYS;
+
+/** How long a kick may go unconfirmed (no participantLeft / participantKickedOut) before it fails. */
+export const KICK_CONFIRM_MS = 5000;
+
+function field(payload: unknown, key: string): unknown {
+    return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined;
+}
+
+function str(payload: unknown, key: string): string | undefined {
+    const value = field(payload, key);
+
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** The portal's PolicyHost. One instance lives as long as the store; meetings attach and detach. */
+export class IFrameHost implements PolicyHost {
+    private api: ExternalApi | null = null;
+    private listeners: [ExternalApiEvent, (payload: unknown) => void][] = [];
+    private connected = false;
+    private localId: string | null = null;
+    private readonly roles = new Map<string, Role>();
+    private readonly remotes = new Set<string>();
+    private readonly kicks = new Map<string, () => void>();
+    private leftReason: 'hangup' | 'ended' = 'hangup';
+
+    /**
+     * @param dispatch - where translated events go (the store's dispatch).
+     * @param kickConfirmMs - how long a kick may go unconfirmed.
+     */
+    constructor(
+        private readonly dispatch: (action: UnknownAction) => unknown,
+        private readonly kickConfirmMs = KICK_CONFIRM_MS,
+    ) {}
+
+    /** Starts translating the events of a new meeting's API. Detaches the previous one. */
+    attach(api: ExternalApi): void {
+        this.detach();
+        this.api = api;
+        this.listeners = EXTERNAL_API_EVENTS.map(event => [event, (payload: unknown) => this.handle(event, payload)]);
+        this.listeners.forEach(([event, listener]) => api.addListener(event, listener));
+    }
+
+    /** Stops listening and disposes the API (the SDK never does, JITSI-FACTS §5). */
+    detach(): void {
+        const api = this.api;
+
+        this.api = null;
+        if (api) {
+            this.listeners.forEach(([event, listener]) => api.removeListener(event, listener));
+            api.dispose();
+        }
+        this.listeners = [];
+        this.connected = false;
+        this.localId = null;
+        this.roles.clear();
+        this.remotes.clear();
+        this.kicks.clear();
+        this.leftReason = 'hangup';
+    }
+
+    /** Answers Jitsi's `passwordRequired` with the password the user entered. */
+    submitJoinPassword(password: string): void {
+        this.api?.executeCommand('password', password);
+    }
+
+    private get localRole(): Role {
+        return (this.localId && this.roles.get(this.localId)) || 'none';
+    }
+
+    private handle(event: ExternalApiEvent, payload: unknown): void {
+        const id = str(payload, 'id');
+
+        switch (event) {
+            case 'videoConferenceJoined':
+                if (!id) {
+                    return;
+                }
+                this.connected = true;
+                this.localId = id;
+                this.dispatch(policyActions.meetingJoined({ localId: id, room: str(payload, 'roomName') }));
+                this.dispatch(portalActions.joinSucceeded());
+                break;
+            case 'participantRoleChanged': {
+                const role = field(payload, 'role');
+
+                if (id && ROLES.includes(role as Role)) {
+                    this.roles.set(id, role as Role);
+                    this.dispatch(policyActions.roleChanged({ id, role: role as Role }));
+                }
+                break;
+            }
+            case 'participantJoined':
+                if (id) {
+                    this.remotes.add(id);
+                    this.dispatch(policyActions.participantJoined({ id, name: str(payload, 'displayName') ?? null }));
+                }
+                break;
+            case 'participantLeft':
+                if (id) {
+                    this.remoteGone(id);
+                }
+                break;
+            case 'participantKickedOut': {
+                const kicked = field(payload, 'kicked');
+                const kickedId = str(kicked, 'id');
+
+                if (field(kicked, 'local') === true || (kickedId !== undefined && kickedId === this.localId)) {
+                    this.connected = false;
+                    this.dispatch(policyActions.meetingLeft({ reason: 'kicked' }));
+                } else if (kickedId) {
+                    this.remoteGone(kickedId);
+                }
+                break;
+            }
+            case 'recordingStatusChanged': {
+                const mode = field(payload, 'mode');
+
+                this.dispatch(
+                    policyActions.recordingStatusChanged({
+                        on: field(payload, 'on') === true,
+                        mode: MODES.includes(mode as RecordingMode) ? (mode as RecordingMode) : undefined,
+                    }),
+                );
+                break;
+            }
+            case 'videoConferenceLeft':
+            case 'readyToClose':
+                this.connected = false;
+                this.dispatch(policyActions.meetingLeft({ reason: this.leftReason }));
+                break;
+            case 'toolbarButtonClicked': {
+                const key = str(payload, 'key');
+
+                if (key && HANGUP.includes(key)) {
+                    this.dispatch(policyActions.hangupRequested());
+                }
+                break;
+            }
+            case 'passwordRequired':
+                this.dispatch(portalActions.joinPasswordRequested());
+                break;
+            case 'errorOccurred': {
+                const error = field(payload, 'error');
+
+                this.dispatch(
+                    portalActions.joinErrorOccurred({ name: str(error, 'name') ?? str(error, 'message') ?? 'unknown' }),
+                );
+                break;
+            }
+        }
+    }
+
+    private remoteGone(id: string): void {
+        this.remotes.delete(id);
+        this.kicks.get(id)?.();
+        this.kicks.delete(id);
+        this.dispatch(policyActions.participantLeft({ id }));
+    }
+
+    private require(needsModerator: boolean): ExternalApi {
+        if (!this.api || !this.connected) {
+            throw new PolicyHostError('notConnected');
+        }
+        if (needsModerator && this.localRole !== 'moderator') {
+            throw new PolicyHostError('notModerator');
+        }
+
+        return this.api;
+    }
+
+    /** The IFrame API never confirms a lock; this resolves once the command is sent. */
+    lock(password: string): Promise<void> {
+        return this.run(() => this.require(true).executeCommand('password', password));
+    }
+
+    /** Resolves when Jitsi reports the participant gone; rejects after {@link KICK_CONFIRM_MS}. */
+    kick(participantId: string): Promise<void> {
+        try {
+            const api = this.require(true);
+
+            if (!this.remotes.has(participantId)) {
+                throw new PolicyHostError('unknownParticipant');
+            }
+
+            return new Promise<void>((resolve, reject) => {
+                const timer = setTimeout(() => {
+                    this.kicks.delete(participantId);
+                    reject(new PolicyHostError('timeout', `kick of ${participantId} not confirmed`));
+                }, this.kickConfirmMs);
+
+                this.kicks.set(participantId, () => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+                api.executeCommand('kickParticipant', participantId);
+            });
+        } catch (error) {
+            return Promise.reject(error instanceof Error ? error : new PolicyHostError('rejected'));
+        }
+    }
+
+    endForAll(): Promise<void> {
+        return this.run(() => {
+            const api = this.require(true);
+
+            // Before the command: Jitsi may report the end while it is still being sent.
+            this.leftReason = 'ended';
+            api.executeCommand('endConference');
+        });
+    }
+
+    leave(): Promise<void> {
+        return this.run(() => this.require(false).executeCommand('hangup'));
+    }
+
+    stopRecording(mode: RecordingMode): Promise<void> {
+        return this.run(() => this.require(mode !== 'local').executeCommand('stopRecording', mode));
+    }
+
+    sendMessageToAll(text: string): Promise<void> {
+        return this.run(() => this.require(false).executeCommand('sendChatMessage', text));
+    }
+
+    private run(command: () => void): Promise<void> {
+        try {
+            command();
+
+            return Promise.resolve();
+        } catch (error) {
+            return Promise.reject(error instanceof Error ? error : new PolicyHostError('rejected'));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+import { useRef, useState, type FormEvent } from 'react';
+
+import {
+    DISPLAY_NAME_MAX_LENGTH,
+    generatePseudonym,
+    policyActions,
+    sanitiseDisplayName,
+    studentPledges,
+    translateCore,
+} from '../../school-policy';
+import { PledgeList } from '../../school-policy/components/web';
+import { Field } from '../components/Field';
+import { useAppDispatch, useAppSelector, usePortalText } from '../hooks';
+import { readJoinInput } from '../joinLink';
+import { portalActions } from '../portalSlice';
+import { PATHS, useRouter } from '../router';
+import { useSettings } from '../SettingsContext';
+
+/**
+ * Student: link or room, password, an optional (made-up) name, the pledges, "Beitreten". An invite
+ * link may prefill the room, never the password. After a failed join everything but the password
+ * is still filled in.
+ */
+export function StudentPage() {
+    const { lang, t } = usePortalText();
+    const settings = useSettings();
+    const dispatch = useAppDispatch();
+    const { navigate, search } = useRouter();
+    const previous = useAppSelector(state => state.portal.session);
+    const [roomInput, setRoomInput] = useState(() => previous?.room ?? new URLSearchParams(search).get('room') ?? '');
+    const [password, setPassword] = useState('');
+    const [name, setName] = useState(() => previous?.displayName ?? '');
+    const [pledged, setPledged] = useState<ReadonlySet<string>>(
+        () => new Set(previous ? studentPledges().map(r => r.id) : []),
+    );
+    const [submitted, setSubmitted] = useState(false);
+    const form = useRef<HTMLFormElement>(null);
+
+    const hosts = { portalOrigin: window.location.origin, jitsiOrigin: settings.jitsiOrigin };
+    const join = readJoinInput(roomInput, hosts);
+    const pledges = studentPledges();
+    const allPledged = pledges.every(rule => pledged.has(rule.id));
+    const showRoomError = submitted || (roomInput.trim().length > 0 && !join.ok && join.error !== 'room.empty');
+    const roomError =
+        join.ok || !showRoomError
+            ? null
+            : join.error === 'foreignLink'
+              ? t('student.foreignLink', { host: new URL(settings.jitsiOrigin).host })
+              : translateCore(lang, join.error, join.params);
+    const nameCut = sanitiseDisplayName(name).truncated;
+    const passwordError = submitted && password.trim().length === 0 ? t('student.passwordEmpty') : null;
+
+    function toggle(id: string) {
+        setPledged(before => {
+            const next = new Set(before);
+
+            if (!next.delete(id)) {
+                next.add(id);
+            }
+
+            return next;
+        });
+    }
+
+    function submit(event: FormEvent) {
+        event.preventDefault();
+        setSubmitted(true);
+        if (!join.ok || password.trim().length === 0 || !allPledged) {
+            requestAnimationFrame(() =>
+                form.current
+                    ?.querySelector<HTMLElement>('[aria-invalid="true"], .sp-pledges input:not(:checked)')
+                    ?.focus(),
+            );
+
+            return;
+        }
+        dispatch(policyActions.meetingJoinRequested({ room: join.room, password }));
+        dispatch(
+            portalActions.sessionStarted({
+                role: 'student',
+                room: join.room,
+                displayName: sanitiseDisplayName(name).name,
+            }),
+        );
+        navigate(PATHS.meeting);
+    }
+
+    return (
+        <form ref={form} onSubmit={submit} noValidate className="stack">
+            <h1>{t('student.heading')}</h1>
+            <Field
+                id="room"
+                label={t('student.room')}
+                error={roomError}
+                value={roomInput}
+                autoComplete="off"
+                onChange={event => setRoomInput(event.target.value)}
+            />
+            {join.ok && join.cleaned && (
+                <p className="info" role="status">
+                    {t('student.linkCleaned')}
+                </p>
+            )}
+            <Field
+                id="password"
+                label={t('student.password')}
+                hint={t('student.passwordHint')}
+                error={passwordError}
+                type="password"
+                value={password}
+                autoComplete="off"
+                onChange={event => setPassword(event.target.value)}
+            />
+            <Field
+                id="name"
+                label={t('student.name')}
+                hint={nameCut ? translateCore(lang, 'name.tooLong', { max: DISPLAY_NAME_MAX_LENGTH }) : undefined}
+                value={name}
+                autoComplete="off"
+                onChange={event => setName(event.target.value)}
+            >
+                <button type="button" onClick={() => setName(generatePseudonym())}>
+                    {t('student.randomName')}
+                </button>
+            </Field>
+            <p className="info">{t('student.info')}</p>
+            <PledgeList
+                legend={t('student.pledges')}
+                pledges={pledges.map(rule => ({ id: rule.id, text: rule.studentPledge }))}
+                checked={pledged}
+                onToggle={toggle}
+                error={submitted && !allPledged ? t('student.pledgesMissing') : undefined}
+            />
+            <button type="submit" className="primary">
+                {t('student.join')}
+            </button>
+        </form>
+    );
+}

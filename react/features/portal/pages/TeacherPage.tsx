@@ -1,0 +1,153 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+
+import {
+    generatePassword,
+    invitationText,
+    normaliseRoomName,
+    policyActions,
+    sanitiseDisplayName,
+    suggestUnguessableRoomName,
+    teacherPledges,
+    translateCore,
+    validatePassword,
+} from '../../school-policy';
+import { CopyButton, PledgeList } from '../../school-policy/components/web';
+import { Field } from '../components/Field';
+import { useAppDispatch, usePortalText } from '../hooks';
+import { invitationLink } from '../joinLink';
+import { portalActions } from '../portalSlice';
+import { PATHS, useRouter } from '../router';
+import { useSettings } from '../SettingsContext';
+
+/** Teacher: room name, a fresh password, the pledges, the invitation, then "Meeting starten". */
+export function TeacherPage() {
+    const { lang, t } = usePortalText();
+    const settings = useSettings();
+    const dispatch = useAppDispatch();
+    const { navigate } = useRouter();
+    const [roomInput, setRoomInput] = useState('');
+    const [password, setPassword] = useState(() => generatePassword());
+    const [name, setName] = useState('');
+    const [pledged, setPledged] = useState<ReadonlySet<string>>(new Set());
+    const [submitted, setSubmitted] = useState(false);
+    const form = useRef<HTMLFormElement>(null);
+
+    const room = normaliseRoomName(roomInput);
+    const suggestion = useMemo(
+        () => (room.ok && room.guessable ? suggestUnguessableRoomName(room.name) : null),
+        [room],
+    );
+    const passwordCheck = validatePassword(password);
+    const pledges = teacherPledges();
+    const allPledged = pledges.every(rule => pledged.has(rule.id));
+    const roomError =
+        !room.ok && (submitted || roomInput.length > 0) ? translateCore(lang, room.error, room.params) : null;
+    const passwordError = passwordCheck.ok ? null : translateCore(lang, passwordCheck.error, passwordCheck.params);
+    const invitation = room.ok
+        ? invitationText({
+              lang,
+              link: invitationLink(window.location.origin, room.name),
+              centreName: settings.centreName,
+              title: roomInput,
+          })
+        : null;
+
+    function toggle(id: string) {
+        setPledged(before => {
+            const next = new Set(before);
+
+            if (!next.delete(id)) {
+                next.add(id);
+            }
+
+            return next;
+        });
+    }
+
+    function submit(event: FormEvent) {
+        event.preventDefault();
+        setSubmitted(true);
+        if (!room.ok || !passwordCheck.ok || !allPledged) {
+            // Move focus to the first problem so keyboard and screen-reader users land on it.
+            requestAnimationFrame(() =>
+                form.current
+                    ?.querySelector<HTMLElement>('[aria-invalid="true"], .sp-pledges input:not(:checked)')
+                    ?.focus(),
+            );
+
+            return;
+        }
+        dispatch(policyActions.meetingJoinRequested({ room: room.name, password }));
+        dispatch(
+            portalActions.sessionStarted({
+                role: 'teacher',
+                room: room.name,
+                displayName: sanitiseDisplayName(name).name,
+            }),
+        );
+        navigate(PATHS.meeting);
+    }
+
+    return (
+        <form ref={form} onSubmit={submit} noValidate className="stack">
+            <h1>{t('teacher.heading')}</h1>
+            <Field
+                id="room"
+                label={t('teacher.room')}
+                hint={room.ok ? t('teacher.roomHint', { name: room.name }) : t('teacher.roomHint', { name: '…' })}
+                error={roomError}
+                value={roomInput}
+                autoComplete="off"
+                onChange={event => setRoomInput(event.target.value)}
+            />
+            {room.ok && suggestion && (
+                <p className="suggestion" role="status">
+                    {translateCore(lang, 'room.guessable', { suggestion })}{' '}
+                    <button type="button" onClick={() => setRoomInput(suggestion)}>
+                        {t('teacher.useSuggestion')}
+                    </button>
+                </p>
+            )}
+            <Field
+                id="password"
+                label={t('teacher.password')}
+                hint={t('teacher.passwordHint')}
+                error={passwordError}
+                value={password}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={event => setPassword(event.target.value)}
+            >
+                <button type="button" onClick={() => setPassword(generatePassword())}>
+                    {t('teacher.newPassword')}
+                </button>
+                <CopyButton text={password} label={t('teacher.copyPassword')} />
+            </Field>
+            <Field
+                id="name"
+                label={t('teacher.displayName')}
+                value={name}
+                autoComplete="off"
+                onChange={event => setName(event.target.value)}
+            />
+            <PledgeList
+                legend={t('teacher.pledges')}
+                pledges={pledges.map(rule => ({ id: rule.id, text: rule.teacherPledge }))}
+                checked={pledged}
+                onToggle={toggle}
+                error={submitted && !allPledged ? t('teacher.pledgesMissing') : undefined}
+            />
+            {invitation && (
+                <section className="card" aria-labelledby="invitation-heading">
+                    <h2 id="invitation-heading">{t('teacher.invitation')}</h2>
+                    <pre className="invitation">{invitation}</pre>
+                    <CopyButton text={invitation} label={t('teacher.copyInvitation')} />
+                    <p className="advice">{t('teacher.passwordAdvice')}</p>
+                </section>
+            )}
+            <button type="submit" className="primary">
+                {t('teacher.start')}
+            </button>
+        </form>
+    );
+}

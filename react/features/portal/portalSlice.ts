@@ -1,0 +1,90 @@
+/**
+ * The portal's own state: language, who is joining which room under what name, and how the join
+ * goes. The meeting itself is the policy core's slice. Nothing here is persisted.
+ */
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+
+import type { Lang } from '../school-policy';
+
+/** Who uses the portal in this session. */
+export type PortalRole = 'teacher' | 'student';
+
+/** What the user entered on the way into a meeting (kept when a join fails). */
+export interface Session {
+    readonly role: PortalRole;
+    readonly room: string;
+    /** Sanitised; `null` joins anonymously. */
+    readonly displayName: string | null;
+}
+
+/** How joining goes. */
+export type JoinState =
+    | { readonly kind: 'idle' }
+    | { readonly kind: 'connecting'; readonly passwordRequests: number }
+    | { readonly kind: 'wrongPassword' }
+    /** Refused by the server because the teacher has not opened (locked) the room yet. */
+    | { readonly kind: 'notOpen'; readonly retryInSeconds: number }
+    | { readonly kind: 'failed'; readonly error: string };
+
+/** The portal slice's state. */
+export interface PortalState {
+    readonly lang: Lang;
+    readonly session: Session | null;
+    readonly join: JoinState;
+    /** Increases with every (re)try; the meeting view remounts on change. */
+    readonly attempt: number;
+}
+
+/** Seconds until a refused student tries again. */
+export const NOT_OPEN_RETRY_SECONDS = 15;
+
+export const initialPortalState: PortalState = { lang: 'de', session: null, join: { kind: 'idle' }, attempt: 0 };
+
+const slice = createSlice({
+    name: 'portal',
+    initialState: initialPortalState,
+    reducers: {
+        languageChosen(state, action: PayloadAction<Lang>) {
+            state.lang = action.payload;
+        },
+        /** The user submitted the teacher or student form. */
+        sessionStarted(state, action: PayloadAction<Session>) {
+            state.session = action.payload;
+            state.join = { kind: 'connecting', passwordRequests: 0 };
+            state.attempt += 1;
+        },
+        /** Jitsi asked for the room password. */
+        joinPasswordRequested(state) {
+            if (state.join.kind === 'connecting') {
+                state.join = { kind: 'connecting', passwordRequests: state.join.passwordRequests + 1 };
+            }
+        },
+        /** The password we gave was not accepted (Jitsi asked again), or we had none. */
+        joinPasswordRejected(state) {
+            state.join = { kind: 'wrongPassword' };
+        },
+        /** Jitsi reported an error while joining or in the meeting. */
+        joinErrorOccurred(state, action: PayloadAction<{ name: string }>) {
+            state.join = /notAllowed/i.test(action.payload.name)
+                ? { kind: 'notOpen', retryInSeconds: NOT_OPEN_RETRY_SECONDS }
+                : { kind: 'failed', error: action.payload.name };
+        },
+        /** Try again (after "not open yet", or by the user's choice). */
+        joinRetried(state) {
+            state.join = { kind: 'connecting', passwordRequests: 0 };
+            state.attempt += 1;
+        },
+        /** We are in the meeting. */
+        joinSucceeded(state) {
+            state.join = { kind: 'idle' };
+        },
+        /** Back to the start: the session and anything typed are forgotten. */
+        sessionEnded(state) {
+            state.session = null;
+            state.join = { kind: 'idle' };
+        },
+    },
+});
+
+export const portalActions = slice.actions;
+export const portalReducer = slice.reducer;

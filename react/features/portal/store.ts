@@ -1,0 +1,63 @@
+/**
+ * The portal's store: the policy core's slice and the portal's own, with the core's listeners and
+ * the portal's, all given the same host as `extra`. The same factory builds the app's store and the
+ * tests' stores.
+ */
+import {
+    combineReducers,
+    configureStore,
+    createListenerMiddleware,
+    type Dispatch,
+    type UnknownAction,
+} from '@reduxjs/toolkit';
+
+import { policyReducer, setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../school-policy';
+
+import { IFrameHost } from './iframeHost';
+import { setupPortalListeners } from './portalListeners';
+import { portalReducer } from './portalSlice';
+
+const rootReducer = combineReducers({ schoolPolicy: policyReducer, portal: portalReducer });
+
+/** The portal's root state. */
+export type PortalRootState = ReturnType<typeof rootReducer>;
+
+/** What the portal needs of its host beyond the policy port. */
+export type PortalHost = Pick<IFrameHost, keyof IFrameHost>;
+
+/** The listeners' `extra`. */
+export interface PortalExtra extends PolicyExtra {
+    readonly host: PortalHost;
+}
+
+/** Options for {@link makeStore}. */
+export interface MakeStoreOptions {
+    /** Builds the host; it gets the store's dispatch. Default: the IFrame adapter. */
+    readonly host?: (dispatch: (action: UnknownAction) => unknown) => PortalHost;
+    readonly preloadedState?: Partial<PortalRootState>;
+    readonly timing?: Partial<PolicyTiming>;
+}
+
+/** Builds a store with its host. */
+export function makeStore(options: MakeStoreOptions = {}) {
+    const forward = (action: UnknownAction) => store.dispatch(action);
+    const host = (options.host ?? (dispatch => new IFrameHost(dispatch)))(forward);
+    const listener = createListenerMiddleware<PortalRootState, Dispatch<UnknownAction>, PortalExtra>({
+        extra: { host, timing: options.timing },
+    });
+    const store = configureStore({
+        reducer: rootReducer,
+        preloadedState: options.preloadedState,
+        middleware: getDefault => getDefault().prepend(listener.middleware),
+    });
+
+    setupPolicyListeners(listener.startListening, state => state.schoolPolicy);
+    setupPortalListeners(listener.startListening);
+
+    return { store, host };
+}
+
+/** The store type. */
+export type PortalStore = ReturnType<typeof makeStore>['store'];
+/** The store's dispatch. */
+export type PortalDispatch = PortalStore['dispatch'];

@@ -1,0 +1,58 @@
+/** Texts of the policy UI components (dialogs, notices, pledges), German first. */
+export const de = {
+    'leave.title': 'Meeting verlassen',
+    'leave.remaining': 'Es sind noch {count} Teilnehmende im Raum.',
+    'leave.rule': 'Die Lehrkraft verlässt das Meeting als Letzte.',
+    'leave.askAll': 'Alle bitten zu gehen',
+    'leave.removeAll': 'Alle entfernen und beenden',
+    'leave.endForAll': 'Für alle beenden',
+    'leave.cancel': 'Abbrechen',
+    'leave.asking': 'Die Bitte wird gesendet …',
+    'leave.asked': 'Alle wurden gebeten zu gehen. Sie verlassen das Meeting, sobald der Raum leer ist.',
+    'leave.progress': '{removed} von {total} entfernt …',
+    'leave.ending': 'Das Meeting wird für alle beendet …',
+    'leave.incomplete':
+        '{count} Teilnehmende konnten nicht entfernt werden. Versuchen Sie es erneut oder beenden Sie das Meeting für alle.',
+    'leave.endFailed': 'Das Meeting konnte nicht für alle beendet werden.',
+    'leave.anonymous': 'ohne Namen',
+    'password.title': 'Passwort festlegen',
+    'password.explain': 'Dieser Raum hat noch kein Passwort. Legen Sie jetzt eines fest; vorher geht es nicht weiter.',
+    'password.label': 'Passwort',
+    'password.generate': 'Neues Passwort erzeugen',
+    'password.set': 'Passwort setzen',
+    'notice.dismiss': 'Hinweis schließen',
+    'notices.label': 'Hinweise',
+    'invitation.copy': 'Einladung kopieren',
+    'invitation.copied': 'Kopiert.',
+    'invitation.copyFailed': 'Kopieren ging nicht. Bitte markieren und kopieren Sie den Text selbst.',
+} as const;
+
+/** A policy UI message key. */
+export type UiMessageKey = keyof typeof de;
+
+export const en: Record<UiMessageKey, string> = {
+    'leave.title': 'Leave the meeting',
+    'leave.remaining': '{count} participants are still in the room.',
+    'leave.rule': 'The teacher leaves the meeting last.',
+    'leave.askAll': 'Ask everyone to leave',
+    'leave.removeAll': 'Remove everyone and leave',
+    'leave.endForAll': 'End for everyone',
+    'leave.cancel': 'Cancel',
+    'leave.asking': 'Sending the request …',
+    'leave.asked': 'Everyone was asked to leave. You leave as soon as the room is empty.',
+    'leave.progress': '{removed} of {total} removed …',
+    'leave.ending': 'Ending the meeting for everyone …',
+    'leave.incomplete': '{count} participants could not be removed. Try again or end the meeting for everyone.',
+    'leave.endFailed': 'The meeting could not be ended for everyone.',
+    'leave.anonymous': 'no name',
+    'password.title': 'Set a password',
+    'password.explain': 'This room has no password yet. Set one now; nothing else happens before that.',
+    'password.label': 'Password',
+    'password.generate': 'Generate a new password',
+    'password.set': 'Set password',
+    'notice.dismiss': 'Dismiss notice',
+    'notices.label': 'Notices',
+    'invitation.copy': 'Copy invitation',
+    'invitation.copied': 'Copied.',
+    'invitation.copyFailed': 'Copying did not work. Please select and copy the text yourself.',
+};

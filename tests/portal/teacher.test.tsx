@@ -1,0 +1,283 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+
+import { HANGUP_KEYS, validatePassword } from '../../react/features/school-policy';
+import { FakeExternalApi, installFakeExternalApi } from '../support/fakeExternalApi';
+import { renderPortal } from '../support/renderPortal';
+
+const TEACHER_PLEDGES = [
+    'Ich nutze das Meeting nur für Unterricht oder schulische Organisation.',
+    'Ich gebe die Zugangsdaten der Schule nicht an Schülerinnen und Schüler weiter.',
+    'Ich teile das Passwort erst kurz vor Beginn mit.',
+    'Ich verlasse das Meeting als Letzte oder Letzter.',
+    'Ich zeichne nichts auf und lasse nichts aufzeichnen.',
+];
+
+beforeEach(() => installFakeExternalApi());
+
+async function pledgeAll(user: UserEvent) {
+    for (const pledge of TEACHER_PLEDGES) {
+        await user.click(screen.getByRole('checkbox', { name: pledge }));
+    }
+}
+
+/** Prepares and starts a meeting; returns the password the form generated. */
+async function startMeeting(user: UserEvent, room = 'Mathe 7b Übung k3x9q4m7') {
+    await user.type(screen.getByLabelText('Name des Raums'), room);
+    const password = screen.getByLabelText<HTMLInputElement>('Passwort für dieses Meeting').value;
+
+    await pledgeAll(user);
+    await user.click(screen.getByRole('button', { name: 'Meeting starten' }));
+    await waitFor(() => expect(FakeExternalApi.instances).toHaveLength(1));
+
+    return password;
+}
+
+describe('teacher: preparing the meeting', () => {
+    it('shows the normalised room name and suggests an unguessable one', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await user.type(screen.getByLabelText('Name des Raums'), 'Mathe 7b Übung');
+        expect(screen.getByText('Zum Beispiel „Mathe 7b“. Daraus wird: mathe-7b-uebung')).toBeInTheDocument();
+        expect(screen.getByText(/Dieser Name ist leicht zu erraten. Vorschlag: mathe-7b-uebung-/)).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: 'Vorschlag übernehmen' }));
+        expect(screen.getByLabelText<HTMLInputElement>('Name des Raums').value).toMatch(
+            /^mathe-7b-uebung-[a-z]\d[a-z]\d[a-z]\d[a-z]\d$/,
+        );
+        expect(screen.queryByText(/leicht zu erraten/)).not.toBeInTheDocument();
+    });
+
+    it('refuses slashes-only and link room names with a clear error', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+        const room = screen.getByLabelText('Name des Raums');
+
+        await user.type(room, '///');
+        expect(screen.getByText('Der Raumname braucht Buchstaben oder Ziffern.')).toBeInTheDocument();
+        await user.clear(room);
+        await user.type(room, 'https://meet.example.org/x');
+        expect(screen.getByText('Bitte gib einen Namen ein, keinen Link.')).toBeInTheDocument();
+    });
+
+    it('generates a valid password by default, a new one on request, and validates typed ones', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+        const field = screen.getByLabelText<HTMLInputElement>('Passwort für dieses Meeting');
+        const first = field.value;
+
+        expect(validatePassword(first)).toEqual({ ok: true });
+        await user.click(screen.getByRole('button', { name: 'Neues Passwort erzeugen' }));
+        expect(field.value).not.toBe(first);
+        await user.clear(field);
+        expect(screen.getByText('Bitte gib ein Passwort ein.')).toBeInTheDocument();
+        await user.type(field, '     ');
+        expect(screen.getByText('Das Passwort besteht nur aus Leerzeichen.')).toBeInTheDocument();
+        expect(field).toHaveAttribute('aria-invalid', 'true');
+    });
+
+    it('does not start without every pledge, and says so', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await user.type(screen.getByLabelText('Name des Raums'), 'mathe-k3x9q4m7');
+        await user.click(screen.getByRole('button', { name: 'Meeting starten' }));
+        expect(screen.getByText('Bitte bestätigen Sie alle Punkte.')).toBeInTheDocument();
+        expect(FakeExternalApi.instances).toHaveLength(0);
+    });
+
+    it('shows an invitation with the link but never the password (R6, R7)', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await user.type(screen.getByLabelText('Name des Raums'), 'Mathe 7b');
+        const password = screen.getByLabelText<HTMLInputElement>('Passwort für dieses Meeting').value;
+        const card = screen.getByRole('region', { name: 'Einladung für die Klasse' });
+
+        expect(card).toHaveTextContent('http://localhost/beitreten?room=mathe-7b');
+        expect(card).toHaveTextContent('Kamera und Mikrofon können ausgeschaltet bleiben.');
+        expect(card).not.toHaveTextContent(password);
+        expect(card).toHaveTextContent('Das Passwort steht nicht in der Einladung.');
+    });
+});
+
+describe('teacher: in the meeting', () => {
+    it('embeds Jitsi with the hardened config, the chosen name and no e-mail', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await user.type(screen.getByLabelText('Ihr Name im Meeting (freiwillig)'), 'Frau M.');
+        await startMeeting(user);
+        const { domain, options } = FakeExternalApi.latest();
+
+        expect(domain).toBe('meet.example.org');
+        expect(options.roomName).toBe('mathe-7b-uebung-k3x9q4m7');
+        expect(options.userInfo).toEqual({ displayName: 'Frau M.', email: '' });
+        expect(options.configOverwrite).toMatchObject({
+            localRecording: { disable: true },
+            recordingService: { enabled: false },
+            startWithAudioMuted: true,
+            startWithVideoMuted: true,
+            buttonsWithNotifyClick: expect.arrayContaining([...HANGUP_KEYS]) as unknown,
+        });
+    });
+
+    it('locks the room with the password as soon as it is moderator, and says so (R6)', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+        const password = await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'participant' }));
+        expect(screen.getByText('Passwortschutz noch nicht gesetzt')).toBeInTheDocument();
+        expect(api.sent('password')).toEqual([]);
+        act(() => api.setLocalRole('moderator'));
+        await waitFor(() => expect(api.sent('password')).toEqual([[password]]));
+        expect(api.room.password).toBe(password);
+        expect(await screen.findByText('Passwortschutz aktiv')).toBeInTheDocument();
+    });
+
+    it('flags who was inside before the lock, and removes or keeps them one by one', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        api.addRemote('early-1', 'Frühe Eule');
+        api.addRemote('early-2', '');
+        act(() => api.join({ role: 'moderator' }));
+        const list = await screen.findByRole('region', {
+            name: '2 Personen waren schon vor dem Passwortschutz im Raum',
+        });
+
+        expect(within(list).getByText('Frühe Eule')).toBeInTheDocument();
+        expect(within(list).getByText('ohne Namen')).toBeInTheDocument();
+        await user.click(within(list).getByRole('button', { name: 'Frühe Eule entfernen' }));
+        await waitFor(() => expect(api.room.kicked).toEqual(['early-1']));
+        await user.click(screen.getByRole('button', { name: 'ohne Namen behalten' }));
+        expect(screen.queryByRole('region', { name: /vor dem Passwortschutz/ })).not.toBeInTheDocument();
+    });
+
+    it('asks for a password it cannot dismiss when none was prepared', async () => {
+        const { user, store } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        // E.g. the page was reloaded: the meeting state has no password any more.
+        act(() => {
+            store.dispatch({
+                type: 'schoolPolicy/meetingJoinRequested',
+                payload: { room: 'mathe-7b-uebung-k3x9q4m7' },
+            });
+            api.join({ role: 'moderator' });
+        });
+        const dialog = await screen.findByRole('dialog', { name: 'Passwort festlegen' });
+
+        await user.keyboard('{Escape}');
+        expect(dialog).toBeInTheDocument();
+        const input = within(dialog).getByLabelText('Passwort');
+
+        await user.clear(input);
+        await user.type(input, 'Neues-Passwort-123');
+        await user.click(within(dialog).getByRole('button', { name: 'Passwort setzen' }));
+        await waitFor(() => expect(api.room.password).toBe('Neues-Passwort-123'));
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
+
+    it('stops a recording someone else starts and shows a notice (R9)', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'moderator' }));
+        act(() => api.startRecordingByOther('file'));
+        await waitFor(() => expect(api.sent('stopRecording')).toEqual([['file']]));
+        expect(
+            await screen.findByText('Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.'),
+        ).toBeInTheDocument();
+        await waitFor(() => expect(api.room.chat.join()).toContain('Aufnahmen sind in diesem Meeting verboten'));
+    });
+
+    it.each(HANGUP_KEYS)(
+        'holds the last teacher back on "%s", removes everyone on request, then leaves (R8)',
+        async key => {
+            const { user } = renderPortal({ path: '/lehrkraft' });
+
+            await startMeeting(user);
+            const api = FakeExternalApi.latest();
+
+            act(() => api.join({ role: 'moderator' }));
+            act(() => ['Anna', 'Ben', 'Cem'].forEach((name, i) => api.addRemote(`s${i}`, `Schüler ${name}`)));
+            act(() => api.clickToolbar(key));
+            const dialog = await screen.findByRole('dialog', { name: 'Meeting verlassen' });
+
+            expect(dialog).toHaveTextContent('Es sind noch 3 Teilnehmende im Raum.');
+            expect(within(dialog).getByText('Schüler Cem')).toBeInTheDocument();
+            expect(api.sent('hangup')).toEqual([]);
+            await user.click(within(dialog).getByRole('button', { name: 'Alle entfernen und beenden' }));
+            await waitFor(() => expect(api.sent('hangup')).toHaveLength(1));
+            expect(api.room.kicked.sort()).toEqual(['s0', 's1', 's2']);
+            expect(await screen.findByRole('heading', { name: 'Das Meeting ist beendet.' })).toBeInTheDocument();
+            expect(screen.getByRole('link', { name: 'Dieses Gerät bereinigen' })).toBeInTheDocument();
+        },
+    );
+
+    it('asks everyone to leave, or ends for all, from the same dialog', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'moderator' }));
+        act(() => api.addRemote('s1', 'Eule'));
+        act(() => api.clickToolbar('hangup'));
+        await user.click(await screen.findByRole('button', { name: 'Alle bitten zu gehen' }));
+        expect(await screen.findByText(/Alle wurden gebeten zu gehen/)).toBeInTheDocument();
+        expect(api.room.chat).toContain(
+            'Die Stunde ist zu Ende. Bitte verlasse jetzt das Meeting. / The lesson is over. Please leave the meeting now.',
+        );
+        await user.click(screen.getByRole('button', { name: 'Für alle beenden' }));
+        await waitFor(() => expect(api.room.endedForAll).toBe(true));
+        expect(await screen.findByText('Das Meeting wurde für alle beendet.')).toBeInTheDocument();
+    });
+
+    it('returns focus after "Abbrechen" and keeps the meeting', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'moderator' }));
+        act(() => api.addRemote('s1', 'Eule'));
+        act(() => api.clickToolbar('hangup-menu'));
+        const dialog = await screen.findByRole('dialog');
+
+        expect(within(dialog).getByRole('button', { name: 'Alle bitten zu gehen' })).toHaveFocus();
+        await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }));
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+        expect(api.sent('hangup')).toEqual([]);
+    });
+
+    it('warns before the tab is closed while students remain (R8)', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'moderator' }));
+        const before = new Event('beforeunload', { cancelable: true });
+
+        window.dispatchEvent(before);
+        expect(before.defaultPrevented).toBe(false);
+        act(() => api.addRemote('s1', 'Eule'));
+        const during = new Event('beforeunload', { cancelable: true });
+
+        window.dispatchEvent(during);
+        expect(during.defaultPrevented).toBe(true);
+    });
+
+    it('disposes the IFrame API when the meeting view goes', async () => {
+        const { user, unmount } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        unmount();
+        expect(api.disposed).toBe(true);
+    });
+});
