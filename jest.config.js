@@ -26,6 +26,12 @@ module.exports = {
         },
         {
             ...common,
+            displayName: 'e2e',
+            testEnvironment: 'node',
+            testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+        },
+        {
+            ...common,
             displayName: 'tools',
             testEnvironment: 'node',
             testMatch: ['<rootDir>/tests/tools/**/*.test.ts'],

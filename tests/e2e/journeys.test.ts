@@ -1,0 +1,329 @@
+/**
+ * The portal end to end in real headless Chromium against the offline Jitsi stand-in: the teacher's
+ * and the student's journeys, leave-last, recordings, load failures and refusals, with privacy and
+ * accessibility checks along the way.
+ */
+import type { Frame, Page } from 'playwright-core';
+
+import {
+    control,
+    foreignRequests,
+    meetingFrame,
+    newPerson,
+    roomState,
+    seriousViolations,
+    startStack,
+    storedText,
+    until,
+    type Person,
+    type Stack,
+} from './harness';
+
+const TEACHER_PLEDGES = [
+    'Ich nutze das Meeting nur für Unterricht oder schulische Organisation.',
+    'Ich gebe die Zugangsdaten der Schule nicht an Schülerinnen und Schüler weiter.',
+    'Ich teile das Passwort erst kurz vor Beginn mit.',
+    'Ich verlasse das Meeting als Letzte oder Letzter.',
+    'Ich zeichne nichts auf und lasse nichts aufzeichnen.',
+];
+
+let stack: Stack;
+let rooms = 0;
+const people: Person[] = [];
+
+jest.setTimeout(60000);
+
+beforeAll(async () => {
+    stack = await startStack();
+});
+
+afterEach(async () => {
+    await Promise.all(people.splice(0).map(person => person.context.close()));
+});
+
+afterAll(async () => {
+    await stack?.close();
+});
+
+async function person(): Promise<Person> {
+    const created = await newPerson(stack);
+
+    people.push(created);
+
+    return created;
+}
+
+function newRoom(): string {
+    rooms += 1;
+
+    return `mathe-${rooms}-k3x9q4m7`;
+}
+
+/** The teacher prepares and starts a meeting and logs in inside Jitsi; returns the password. */
+async function teacherStarts(page: Page, room: string): Promise<{ password: string; frame: Frame }> {
+    await page.goto(`${stack.portal.origin}/lehrkraft`);
+    await page.getByLabel('Name des Raums').fill(room);
+    const password = await page.getByLabel('Passwort für dieses Meeting').inputValue();
+
+    for (const pledge of TEACHER_PLEDGES) {
+        await page.getByLabel(pledge).check();
+    }
+    await page.getByRole('button', { name: 'Meeting starten' }).click();
+    const frame = await meetingFrame(page, stack.standin.origin);
+
+    await frame.getByRole('button', { name: 'Als Lehrkraft anmelden und beitreten' }).click();
+
+    return { password, frame };
+}
+
+/** The student fills in the join form (room from the invite link). */
+async function studentFillsIn(page: Page, room: string, password: string): Promise<string> {
+    await page.goto(`${stack.portal.origin}/beitreten?room=${room}`);
+    await page.getByLabel('Passwort', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Zufälliger Name' }).click();
+    const name = await page.getByLabel('Dein Name (freiwillig)').inputValue();
+
+    await page.getByLabel(/keine Aufnahmen/).check();
+    await page.getByLabel(/niemand mithört/).check();
+    await page.getByRole('button', { name: 'Beitreten' }).click();
+
+    return name;
+}
+
+async function expectPrivate(who: Person, password: string): Promise<void> {
+    expect(foreignRequests(who, stack)).toEqual([]);
+    expect(who.requests.filter(url => url.includes(encodeURIComponent(password)) || url.includes(password))).toEqual(
+        [],
+    );
+    expect(who.console.filter(line => line.includes(password))).toEqual([]);
+    expect(await storedText(who.page)).not.toContain(password);
+}
+
+describe('teacher', () => {
+    it('locks the room with the password before any student joins, and flags who was inside already', async () => {
+        const teacher = await person();
+        const room = newRoom();
+
+        await control(stack, `rooms/${room}/students`, { names: ['Frühe Eule', 'Früher Dachs'] });
+        await teacher.page.goto(`${stack.portal.origin}/lehrkraft`);
+        expect(await seriousViolations(teacher.page)).toEqual([]);
+        const { password } = await teacherStarts(teacher.page, room);
+
+        await teacher.page.getByText('Passwortschutz aktiv').waitFor();
+        expect((await roomState(stack, room)).password).toBe(password);
+        const early = teacher.page.getByRole('region', {
+            name: '2 Personen waren schon vor dem Passwortschutz im Raum',
+        });
+
+        await early.waitFor();
+        expect(await seriousViolations(teacher.page)).toEqual([]);
+        await early.getByRole('button', { name: 'Frühe Eule entfernen' }).click();
+        await until(
+            async () => !(await roomState(stack, room)).participants.some(p => p.name === 'Frühe Eule'),
+            'Frühe Eule to be removed',
+        );
+        await expectPrivate(teacher, password);
+    });
+
+    it('is held back by the leave-last dialog, removes all three students, leaves, and cleans the device', async () => {
+        const teacher = await person();
+        const room = newRoom();
+        const { page } = teacher;
+        const { password, frame } = await teacherStarts(page, room);
+
+        await page.getByText('Passwortschutz aktiv').waitFor();
+        await control(stack, `rooms/${room}/students`, { names: ['Anna', 'Ben', 'Cem'] });
+        await page.getByText('3 weitere Teilnehmende').waitFor();
+        // What Jitsi mirrors into the embedding page on iPad Safari, and what else a page may keep.
+        await page.evaluate(async () => {
+            localStorage.setItem('jitsiLocalStorage', JSON.stringify({ sessionId: 'teacher-login' }));
+            sessionStorage.setItem('jwt', 'x');
+            indexedDB.open('leftover');
+            await caches.open('leftover');
+        });
+
+        await frame.getByRole('button', { name: 'Verlassen' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Meeting verlassen' });
+
+        await dialog.getByText('Es sind noch 3 Teilnehmende im Raum.').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        expect((await roomState(stack, room)).participants.some(p => p.kind === 'teacher')).toBe(true);
+        await dialog.getByRole('button', { name: 'Alle entfernen und beenden' }).click();
+        await page.getByRole('heading', { name: 'Das Meeting ist beendet.' }).waitFor();
+        expect((await roomState(stack, room)).participants).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
+
+        await page.getByRole('link', { name: 'Dieses Gerät bereinigen' }).click();
+        await page.getByRole('button', { name: 'Jetzt bereinigen' }).click();
+        await page.getByText('Fertig: Die Daten dieses Portals auf diesem Gerät sind gelöscht.').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        const left = await page.evaluate(async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            databases: (await indexedDB.databases()).length,
+            caches: (await caches.keys()).length,
+        }));
+
+        expect(left).toEqual({ local: 0, session: 0, databases: 0, caches: 0 });
+        await expectPrivate(teacher, password);
+    });
+
+    it('stops a recording started by another participant within a second, with a notice', async () => {
+        const teacher = await person();
+        const room = newRoom();
+        const { page } = teacher;
+
+        await teacherStarts(page, room);
+        await page.getByText('Passwortschutz aktiv').waitFor();
+        await control(stack, `rooms/${room}/recording`, { mode: 'file' });
+        await until(async () => (await roomState(stack, room)).recording === null, 'the recording to stop', 1000);
+        await page.getByText('Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.').waitFor();
+        expect((await roomState(stack, room)).chat.map(c => c.message).join()).toContain(
+            'Aufnahmen sind in diesem Meeting verboten',
+        );
+    });
+});
+
+describe('student', () => {
+    it('joins with the password and a pseudonym, camera and microphone off; a wrong password is handled', async () => {
+        const teacher = await person();
+        const student = await person();
+        const room = newRoom();
+        const { password } = await teacherStarts(teacher.page, room);
+
+        await teacher.page.getByText('Passwortschutz aktiv').waitFor();
+        const name = await studentFillsIn(student.page, room, 'Falsch-Falsch-00000');
+
+        await (
+            await meetingFrame(student.page, stack.standin.origin)
+        )
+            .getByRole('button', { name: 'Beitreten', exact: true })
+            .click();
+        await student.page.getByText('Das Passwort stimmt nicht.').waitFor();
+        expect(await seriousViolations(student.page)).toEqual([]);
+        await student.page.getByRole('button', { name: 'Zurück zum Formular' }).click();
+        expect(await student.page.getByLabel('Dein Name (freiwillig)').inputValue()).toBe(name);
+        expect(await student.page.getByLabel('Passwort', { exact: true }).inputValue()).toBe('');
+
+        await student.page.getByLabel('Passwort', { exact: true }).fill(password);
+        await student.page.getByRole('button', { name: 'Beitreten' }).click();
+        await (
+            await meetingFrame(student.page, stack.standin.origin)
+        )
+            .getByRole('button', { name: 'Beitreten', exact: true })
+            .click();
+        const joined = await until(
+            async () =>
+                (await roomState(stack, room)).participants.find(p => p.kind === 'guest' && p.state === 'joined'),
+            'the student to be in the meeting',
+        );
+
+        expect(joined.name).toBe(name);
+        expect(joined.muted).toEqual({ audio: true, video: true });
+        await teacher.page.getByText('1 weitere Teilnehmende').waitFor();
+        await expectPrivate(student, password);
+        await expectPrivate(teacher, password);
+    });
+
+    it('completes the journey with the keyboard alone', async () => {
+        const teacher = await person();
+        const student = await person();
+        const room = newRoom();
+        const { password } = await teacherStarts(teacher.page, room);
+
+        await teacher.page.getByText('Passwortschutz aktiv').waitFor();
+        const { page } = student;
+
+        await page.goto(`${stack.portal.origin}/beitreten?room=${room}`);
+        const tabTo = async (target: Page | Frame, matches: string, presses = 40) => {
+            for (let i = 0; i < presses; i += 1) {
+                await page.keyboard.press('Tab');
+                const focused = await target.evaluate(
+                    () => `${document.activeElement?.id ?? ''}|${document.activeElement?.textContent ?? ''}`,
+                );
+
+                if (focused.includes(matches)) {
+                    return;
+                }
+            }
+            throw new Error(`could not reach "${matches}" with Tab`);
+        };
+
+        await tabTo(page, 'password|');
+        await page.keyboard.type(password);
+        await tabTo(page, 'Zufälliger Name');
+        await page.keyboard.press('Enter');
+        await tabTo(page, 'sp-pledge-R9');
+        await page.keyboard.press('Space');
+        await tabTo(page, 'sp-pledge-R10');
+        await page.keyboard.press('Space');
+        await tabTo(page, '|Beitreten');
+        await page.keyboard.press('Enter');
+        const frame = await meetingFrame(page, stack.standin.origin);
+
+        await tabTo(frame, 'join|');
+        await page.keyboard.press('Enter');
+        await until(
+            async () =>
+                (await roomState(stack, room)).participants.some(p => p.kind === 'guest' && p.state === 'joined'),
+            'the student to join',
+        );
+    });
+
+    it('sees that the room is not open yet, with a countdown, when the teacher has set no password', async () => {
+        const directTeacher = await person();
+        const student = await person();
+        const room = newRoom();
+
+        // A teacher who opened the Jitsi room URL directly, without the portal: nothing locks the room.
+        await directTeacher.page.goto(`${stack.standin.origin}/${room}`);
+        await directTeacher.page.getByRole('button', { name: 'Als Lehrkraft anmelden und beitreten' }).click();
+        await until(
+            async () =>
+                (await roomState(stack, room)).participants.some(p => p.kind === 'teacher' && p.state === 'joined'),
+            'the teacher',
+        );
+
+        await studentFillsIn(student.page, room, 'Igel-Kerze-Hafen-40817');
+        await (
+            await meetingFrame(student.page, stack.standin.origin)
+        )
+            .getByRole('button', { name: 'Beitreten', exact: true })
+            .click();
+        await student.page.getByText('Die Lehrkraft hat den Raum noch nicht geöffnet.').waitFor();
+        await student.page.getByText(/Neuer Versuch in \d+ Sekunden\./).waitFor();
+        expect(await seriousViolations(student.page)).toEqual([]);
+        expect((await roomState(stack, room)).participants.some(p => p.kind === 'guest')).toBe(false);
+    });
+});
+
+describe('loading and pages', () => {
+    it('shows an error page when external_api.js fails to load, and the retry works once it is back', async () => {
+        const student = await person();
+        const room = newRoom();
+
+        await control(stack, 'external-api', { failing: true });
+        try {
+            await studentFillsIn(student.page, room, 'Igel-Kerze-Hafen-40817');
+            await student.page.getByText('Die Videokonferenz konnte nicht geladen werden.').waitFor();
+            expect(await seriousViolations(student.page)).toEqual([]);
+        } finally {
+            await control(stack, 'external-api', { failing: false });
+        }
+        await student.page.getByRole('button', { name: 'Erneut versuchen' }).click();
+        await meetingFrame(student.page, stack.standin.origin);
+        expect(await student.page.getByText('Die Videokonferenz konnte nicht geladen werden.').count()).toBe(0);
+    });
+
+    it.each(['/', '/beitreten', '/nutzungsordnung', '/bereinigen'])(
+        'has no serious accessibility problem on %s',
+        async path => {
+            const visitor = await person();
+
+            await visitor.page.goto(`${stack.portal.origin}${path}`);
+            await visitor.page.locator('main h1').waitFor();
+            expect(await seriousViolations(visitor.page)).toEqual([]);
+            expect(foreignRequests(visitor, stack)).toEqual([]);
+        },
+    );
+});

@@ -1,0 +1,415 @@
+/**
+ * The stand-in's meeting semantics, in one place: who is in which room with which role, and which
+ * IFrame API events each real participant's page receives (in that participant's perspective).
+ * It follows JITSI-FACTS §4 and §9: secure domain (an authenticated teacher becomes moderator, a
+ * guest who arrives first waits for the host), `password` locks only for a moderator and is dropped
+ * silently otherwise, `passwordRequired` for a locked room, no lock event. With the school module
+ * on (default), a guest is refused while the room has no password, as mod_school_policy does.
+ *
+ * A development stand-in, not a conferencing server: no media, no XMPP.
+ */
+import { randomUUID } from 'node:crypto';
+
+/** A string from an untrusted value, or the fallback. */
+export function asText(value: unknown, fallback = ''): string {
+    return typeof value === 'string' ? value : fallback;
+}
+
+/** A role as Jitsi reports it. */
+export type Role = 'moderator' | 'participant' | 'none';
+/** A recording mode. */
+export type RecordingMode = 'local' | 'file' | 'stream';
+
+/** An IFrame API event as the embedding page will receive it. */
+export interface ApiEvent {
+    readonly name: string;
+    readonly payload: Record<string, unknown>;
+}
+
+type Kind = 'teacher' | 'guest' | 'simulated';
+type State = 'waiting' | 'needsPassword' | 'joined' | 'gone';
+
+interface Member {
+    readonly id: string;
+    readonly room: string;
+    readonly kind: Kind;
+    name: string;
+    role: Role;
+    state: State;
+    /** Whether camera and microphone started off (from the page's configOverwrite). */
+    readonly muted: { readonly audio: boolean; readonly video: boolean };
+    readonly outbox: ApiEvent[];
+    wake?: () => void;
+}
+
+interface Room {
+    readonly name: string;
+    password: string | null;
+    recording: RecordingMode | null;
+    readonly chat: { from: string; message: string }[];
+    readonly members: Map<string, Member>;
+}
+
+/** A snapshot of a room, for the control API and tests. */
+export interface RoomSnapshot {
+    readonly name: string;
+    readonly password: string | null;
+    readonly recording: RecordingMode | null;
+    readonly chat: readonly { from: string; message: string }[];
+    readonly participants: readonly {
+        id: string;
+        name: string;
+        role: Role;
+        kind: Kind;
+        state: State;
+        muted: { readonly audio: boolean; readonly video: boolean };
+    }[];
+}
+
+/** All rooms of the stand-in. */
+export class Rooms {
+    private readonly rooms = new Map<string, Room>();
+    private readonly members = new Map<string, Member>();
+    /** Whether a guest is refused while the room has no password (mod_school_policy). */
+    schoolModule = true;
+
+    private room(name: string): Room {
+        let room = this.rooms.get(name);
+
+        if (!room) {
+            room = { name, password: null, recording: null, chat: [], members: new Map() };
+            this.rooms.set(name, room);
+        }
+
+        return room;
+    }
+
+    private send(member: Member, name: string, payload: Record<string, unknown> = {}): void {
+        if (member.kind === 'simulated' || member.state === 'gone') {
+            return;
+        }
+        member.outbox.push({ name, payload });
+        member.wake?.();
+    }
+
+    private joinedIn(room: Room): Member[] {
+        return [...room.members.values()].filter(member => member.state === 'joined');
+    }
+
+    private broadcast(room: Room, except: Member | null, name: string, payload: Record<string, unknown>): void {
+        this.joinedIn(room)
+            .filter(member => member !== except)
+            .forEach(member => this.send(member, name, payload));
+    }
+
+    private completeJoin(member: Member): void {
+        const room = this.room(member.room);
+
+        member.state = 'joined';
+        this.send(member, 'videoConferenceJoined', {
+            roomName: room.name,
+            id: member.id,
+            displayName: member.name,
+            avatarURL: '',
+            breakoutRoom: false,
+            visitor: false,
+        });
+        for (const other of this.joinedIn(room)) {
+            if (other !== member) {
+                this.send(member, 'participantJoined', { id: other.id, displayName: other.name });
+                if (other.role === 'moderator') {
+                    this.send(member, 'participantRoleChanged', { id: other.id, role: 'moderator' });
+                }
+            }
+        }
+        this.send(member, 'participantRoleChanged', { id: member.id, role: member.role });
+        this.broadcast(room, member, 'participantJoined', { id: member.id, displayName: member.name });
+        if (member.role === 'moderator') {
+            this.broadcast(room, member, 'participantRoleChanged', { id: member.id, role: 'moderator' });
+        }
+        if (room.recording) {
+            this.send(member, 'recordingStatusChanged', { on: true, mode: room.recording });
+        }
+        if (member.kind === 'teacher') {
+            // The host is there: guests who waited try again.
+            [...room.members.values()].filter(m => m.state === 'waiting').forEach(m => this.admitGuest(m));
+        }
+    }
+
+    private admitGuest(member: Member): void {
+        const room = this.room(member.room);
+        const hostPresent = this.joinedIn(room).some(m => m.kind === 'teacher');
+
+        if (!hostPresent) {
+            member.state = 'waiting';
+        } else if (room.password !== null) {
+            member.state = 'needsPassword';
+            this.send(member, 'passwordRequired', {});
+        } else if (this.schoolModule) {
+            this.send(member, 'errorOccurred', {
+                error: {
+                    name: 'conference.connectionError.notAllowed',
+                    message: 'Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt.',
+                    isFatal: true,
+                },
+            });
+            this.remove(member);
+        } else {
+            this.completeJoin(member);
+        }
+    }
+
+    private remove(member: Member): void {
+        const room = this.room(member.room);
+        const wasJoined = member.state === 'joined';
+
+        member.state = 'gone';
+        room.members.delete(member.id);
+        if (wasJoined) {
+            this.broadcast(room, null, 'participantLeft', { id: member.id });
+        }
+    }
+
+    /** A real page joins (after its prejoin screen). Returns the participant id. */
+    join(
+        roomName: string,
+        options: { name: string; asTeacher: boolean; muted?: { audio: boolean; video: boolean } },
+    ): string {
+        const room = this.room(roomName);
+        const member: Member = {
+            id: randomUUID().slice(0, 8),
+            room: roomName,
+            kind: options.asTeacher ? 'teacher' : 'guest',
+            name: options.name,
+            role: options.asTeacher ? 'moderator' : 'participant',
+            state: 'waiting',
+            muted: options.muted ?? { audio: false, video: false },
+            outbox: [],
+        };
+
+        room.members.set(member.id, member);
+        this.members.set(member.id, member);
+        if (member.kind === 'teacher') {
+            // Prosody checks the password for every joiner, moderators included.
+            if (room.password !== null) {
+                member.state = 'needsPassword';
+                this.send(member, 'passwordRequired', {});
+            } else {
+                this.completeJoin(member);
+            }
+        } else {
+            this.admitGuest(member);
+        }
+
+        return member.id;
+    }
+
+    /** Takes the events waiting for a participant. */
+    take(id: string): ApiEvent[] {
+        const member = this.members.get(id);
+
+        return member ? member.outbox.splice(0) : [];
+    }
+
+    /** Registers a wake-up for new events (one at a time). */
+    onEvent(id: string, wake: (() => void) | undefined): void {
+        const member = this.members.get(id);
+
+        if (member) {
+            member.wake = wake;
+        }
+    }
+
+    /** Whether a participant is still known (its page may keep listening). */
+    known(id: string): boolean {
+        return this.members.has(id);
+    }
+
+    /** An IFrame API command from a participant's page. */
+    command(id: string, name: string, args: readonly unknown[]): void {
+        const member = this.members.get(id);
+
+        if (!member || member.state === 'gone') {
+            return;
+        }
+        const room = this.room(member.room);
+        const moderator = member.state === 'joined' && member.role === 'moderator';
+
+        switch (name) {
+            case 'password': {
+                const password = asText(args[0]);
+
+                if (member.state === 'needsPassword') {
+                    if (password === room.password) {
+                        this.completeJoin(member);
+                    } else {
+                        this.send(member, 'passwordRequired', {});
+                    }
+                } else if (moderator) {
+                    room.password = password === '' ? null : password;
+                }
+                // Otherwise: an error notification inside the app, nothing for the embedder.
+                break;
+            }
+            case 'kickParticipant': {
+                const target = room.members.get(asText(args[0]));
+
+                if (moderator && target && target.state === 'joined') {
+                    const kicked = { id: target.id, name: target.name };
+
+                    this.send(target, 'participantKickedOut', {
+                        kicked: { ...kicked, local: true },
+                        kicker: { id: member.id, name: member.name },
+                    });
+                    target.state = 'gone';
+                    room.members.delete(target.id);
+                    this.broadcast(room, null, 'participantKickedOut', {
+                        kicked: { ...kicked, local: false },
+                        kicker: { id: member.id, name: member.name },
+                    });
+                    this.broadcast(room, null, 'participantLeft', { id: target.id });
+                }
+                break;
+            }
+            case 'endConference':
+                if (moderator) {
+                    for (const other of [...room.members.values()]) {
+                        this.send(other, 'videoConferenceLeft', { roomName: room.name });
+                        other.state = 'gone';
+                    }
+                    this.rooms.delete(room.name);
+                }
+                break;
+            case 'hangup':
+                this.send(member, 'videoConferenceLeft', { roomName: room.name });
+                this.send(member, 'readyToClose', {});
+                this.remove(member);
+                break;
+            case 'stopRecording': {
+                const mode = args[0] as RecordingMode;
+
+                if (room.recording === mode && (moderator || mode === 'local')) {
+                    room.recording = null;
+                    this.broadcast(room, null, 'recordingStatusChanged', { on: false, mode });
+                }
+                break;
+            }
+            case 'sendChatMessage':
+                room.chat.push({ from: member.name, message: asText(args[0]) });
+                break;
+        }
+    }
+
+    /** The page's `getRoomsInfo()`: participants with roles. */
+    roomsInfo(id: string): {
+        rooms: { isMainRoom: boolean; id: string; participants: { id: string; displayName: string; role: Role }[] }[];
+    } {
+        const member = this.members.get(id);
+        const room = member ? this.rooms.get(member.room) : undefined;
+
+        return {
+            rooms: room
+                ? [
+                      {
+                          isMainRoom: true,
+                          id: room.name,
+                          participants: this.joinedIn(room).map(m => ({ id: m.id, displayName: m.name, role: m.role })),
+                      },
+                  ]
+                : [],
+        };
+    }
+
+    // --- The control API for tests ---
+
+    /** Puts simulated students straight into the room (they never go through a page). */
+    addStudents(roomName: string, names: readonly string[]): string[] {
+        const room = this.room(roomName);
+
+        return names.map(name => {
+            const member: Member = {
+                id: `sim-${randomUUID().slice(0, 6)}`,
+                room: roomName,
+                kind: 'simulated',
+                name,
+                role: 'participant',
+                state: 'joined',
+                muted: { audio: true, video: true },
+                outbox: [],
+            };
+
+            room.members.set(member.id, member);
+            this.members.set(member.id, member);
+            this.broadcast(room, member, 'participantJoined', { id: member.id, displayName: name });
+
+            return member.id;
+        });
+    }
+
+    /** A simulated student leaves. */
+    removeStudent(roomName: string, id: string): void {
+        const member = this.room(roomName).members.get(id);
+
+        if (member) {
+            this.remove(member);
+        }
+    }
+
+    /** Someone else starts a recording. */
+    startRecording(roomName: string, mode: RecordingMode): void {
+        const room = this.room(roomName);
+
+        room.recording = mode;
+        this.broadcast(room, null, 'recordingStatusChanged', { on: true, mode });
+    }
+
+    /** The server takes the moderator role from every teacher in the room. */
+    demoteTeachers(roomName: string): void {
+        const room = this.room(roomName);
+
+        for (const member of this.joinedIn(room).filter(m => m.role === 'moderator')) {
+            member.role = 'participant';
+            this.broadcast(room, null, 'participantRoleChanged', { id: member.id, role: 'participant' });
+        }
+    }
+
+    /** Every real page in the room loses its connection. */
+    dropConnections(roomName: string): void {
+        const room = this.room(roomName);
+
+        for (const member of [...room.members.values()].filter(m => m.kind !== 'simulated')) {
+            this.send(member, 'errorOccurred', {
+                error: { name: 'connection.droppedError', message: 'Connection dropped', isFatal: true },
+            });
+            this.send(member, 'videoConferenceLeft', { roomName: room.name });
+            this.remove(member);
+        }
+    }
+
+    /** A room's state. */
+    snapshot(roomName: string): RoomSnapshot {
+        const room = this.room(roomName);
+
+        return {
+            name: room.name,
+            password: room.password,
+            recording: room.recording,
+            chat: [...room.chat],
+            participants: [...room.members.values()].map(({ id, name, role, kind, state, muted }) => ({
+                id,
+                name,
+                role,
+                kind,
+                state,
+                muted,
+            })),
+        };
+    }
+
+    /** Forget everything (between tests). */
+    reset(): void {
+        this.rooms.clear();
+        this.members.clear();
+        this.schoolModule = true;
+    }
+}

@@ -1,0 +1,249 @@
+/**
+ * The offline Jitsi stand-in's HTTP server: `/external_api.js`, the meeting page at `/<room>`, the
+ * page's own endpoints (`/_meet/…`: join, commands, an event stream) and a control API for tests
+ * (`/_control/…`). Loopback only. A development stand-in, not a conferencing server (README.md).
+ */
+import { transformFileSync } from '@babel/core';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+
+import { asText, Rooms, type RecordingMode } from './rooms';
+
+const BROWSER = join(__dirname, 'browser');
+
+function compile(file: string): string {
+    const result = transformFileSync(join(BROWSER, file), {
+        babelrc: false,
+        configFile: false,
+        presets: [
+            ['@babel/preset-env', { targets: 'chrome >= 100, safari >= 15', modules: false }],
+            '@babel/preset-typescript',
+        ],
+    });
+
+    if (!result?.code) {
+        throw new Error(`could not compile ${file}`);
+    }
+
+    return result.code;
+}
+
+const MEETING_HTML = (room: string) => `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Jitsi-Stand-in: ${room.replace(/[<>&"]/g, '')}</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 0; padding: 1rem; background: #1f2933; color: #f5f7fa; }
+button { font: inherit; min-height: 44px; padding: 0.4rem 0.9rem; margin: 0.2rem; border-radius: 6px; border: 2px solid #f5f7fa; background: #1f2933; color: #f5f7fa; }
+button:focus-visible, input:focus-visible { outline: 3px solid #fbbf24; outline-offset: 2px; }
+input { font: inherit; min-height: 44px; padding: 0.3rem; }
+#recording { background: #b91c1c; color: #fff; padding: 0.3rem 0.6rem; }
+.note { color: #cbd2d9; font-size: 0.9rem; }
+</style>
+</head>
+<body>
+<main>
+<p class="note">Jitsi-Stand-in für die Entwicklung – kein echter Konferenzserver.</p>
+<section id="prejoin" aria-label="Vor dem Beitreten">
+<p id="media">Kamera an · Mikrofon an</p>
+<label for="name">Anzeigename</label> <input id="name" autocomplete="off">
+<button id="join" type="button">Beitreten</button>
+<button id="join-teacher" type="button">Als Lehrkraft anmelden und beitreten</button>
+</section>
+<p id="status" role="status" aria-live="polite"></p>
+<p id="recording" hidden>Aufnahme läuft</p>
+<h2>Teilnehmende</h2>
+<ul id="participants"></ul>
+<nav id="toolbar" aria-label="Werkzeugleiste" hidden>
+<button id="hangup" type="button">Verlassen</button>
+<span id="moderator-tools"><button id="hangup-menu" type="button">Auflegen-Menü</button><button id="end-meeting" type="button">Meeting für alle beenden</button></span>
+</nav>
+</main>
+<script src="/meeting.js"></script>
+</body>
+</html>`;
+
+async function body(request: IncomingMessage): Promise<Record<string, unknown>> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+
+    for await (const chunk of request) {
+        size += (chunk as Buffer).length;
+        if (size > 1_000_000) {
+            throw new Error('body too large');
+        }
+        chunks.push(chunk as Buffer);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    const parsed: unknown = text ? JSON.parse(text) : {};
+
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+}
+
+function json(response: ServerResponse, status: number, value: unknown): void {
+    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify(value));
+}
+
+/** A running stand-in. */
+export interface Standin {
+    /** E.g. `http://127.0.0.1:41234`. */
+    readonly origin: string;
+    readonly rooms: Rooms;
+    close(): Promise<void>;
+}
+
+/** Starts the stand-in on loopback (port 0: any free port). */
+export async function startStandin(options: { port?: number } = {}): Promise<Standin> {
+    const rooms = new Rooms();
+    const scripts = { '/external_api.js': compile('external_api.ts'), '/meeting.js': compile('meeting.ts') };
+    let externalApiFailing = false;
+    const streams = new Set<ServerResponse>();
+
+    const server = createServer((request, response) => {
+        void handle(request, response).catch(error => {
+            if (!response.headersSent) {
+                json(response, 400, { error: String(error) });
+            }
+        });
+    });
+
+    async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const url = new URL(request.url ?? '/', 'http://standin');
+        const path = url.pathname;
+        const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+
+        if (path === '/external_api.js' || path === '/meeting.js') {
+            if (path === '/external_api.js' && externalApiFailing) {
+                response.writeHead(503, { 'Content-Type': 'text/plain' });
+                response.end('unavailable');
+
+                return;
+            }
+            response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+            response.end(scripts[path]);
+
+            return;
+        }
+        if (parts[0] === '_meet') {
+            await meet(request, response, parts.slice(1));
+
+            return;
+        }
+        if (parts[0] === '_control') {
+            await control(request, response, parts.slice(1));
+
+            return;
+        }
+        if (request.method === 'GET' && parts.length === 1 && parts[0]) {
+            response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+            response.end(MEETING_HTML(parts[0]));
+
+            return;
+        }
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        response.end('not found');
+    }
+
+    async function meet(request: IncomingMessage, response: ServerResponse, parts: string[]): Promise<void> {
+        const [what, id] = parts;
+
+        if (what === 'join' && request.method === 'POST') {
+            const { room, name, asTeacher, startMuted } = await body(request);
+            const muted = (typeof startMuted === 'object' && startMuted !== null ? startMuted : {}) as {
+                audio?: unknown;
+                video?: unknown;
+            };
+
+            json(response, 200, {
+                id: rooms.join(asText(room), {
+                    name: asText(name),
+                    asTeacher: asTeacher === true,
+                    muted: { audio: muted.audio === true, video: muted.video === true },
+                }),
+            });
+        } else if (what === 'command' && request.method === 'POST') {
+            const { id: from, name, args } = await body(request);
+
+            rooms.command(asText(from), asText(name), Array.isArray(args) ? (args as unknown[]) : []);
+            json(response, 200, { ok: true });
+        } else if (what === 'rooms-info' && id) {
+            json(response, 200, rooms.roomsInfo(id));
+        } else if (what === 'events' && id && rooms.known(id)) {
+            response.writeHead(200, {
+                'Content-Type': 'text/event-stream',
+                'Cache-Control': 'no-store',
+                Connection: 'keep-alive',
+            });
+            streams.add(response);
+            const flush = () => rooms.take(id).forEach(event => response.write(`data: ${JSON.stringify(event)}\n\n`));
+
+            rooms.onEvent(id, flush);
+            flush();
+            request.on('close', () => {
+                rooms.onEvent(id, undefined);
+                streams.delete(response);
+            });
+        } else {
+            json(response, 404, { error: 'unknown' });
+        }
+    }
+
+    async function control(request: IncomingMessage, response: ServerResponse, parts: string[]): Promise<void> {
+        const [what, room, sub, subId] = parts;
+
+        if (what === 'reset' && request.method === 'POST') {
+            rooms.reset();
+            externalApiFailing = false;
+            json(response, 200, { ok: true });
+        } else if (what === 'external-api' && request.method === 'POST') {
+            externalApiFailing = (await body(request)).failing === true;
+            json(response, 200, { failing: externalApiFailing });
+        } else if (what === 'school-module' && request.method === 'POST') {
+            rooms.schoolModule = (await body(request)).enabled !== false;
+            json(response, 200, { enabled: rooms.schoolModule });
+        } else if (what === 'rooms' && room && !sub && request.method === 'GET') {
+            json(response, 200, rooms.snapshot(room));
+        } else if (what === 'rooms' && room && sub === 'students' && request.method === 'POST') {
+            const { names, count } = await body(request);
+            const list = Array.isArray(names)
+                ? names.map(String)
+                : Array.from({ length: Math.min(Number(count) || 1, 200) }, (_, i) => `Schüler ${i + 1}`);
+
+            json(response, 200, { ids: rooms.addStudents(room, list) });
+        } else if (what === 'rooms' && room && sub === 'students' && subId && request.method === 'DELETE') {
+            rooms.removeStudent(room, subId);
+            json(response, 200, { ok: true });
+        } else if (what === 'rooms' && room && sub === 'recording' && request.method === 'POST') {
+            const mode = asText((await body(request)).mode, 'file') as RecordingMode;
+
+            rooms.startRecording(room, mode);
+            json(response, 200, { ok: true });
+        } else if (what === 'rooms' && room && sub === 'demote' && request.method === 'POST') {
+            rooms.demoteTeachers(room);
+            json(response, 200, { ok: true });
+        } else if (what === 'rooms' && room && sub === 'drop' && request.method === 'POST') {
+            rooms.dropConnections(room);
+            json(response, 200, { ok: true });
+        } else {
+            json(response, 404, { error: 'unknown control' });
+        }
+    }
+
+    await new Promise<void>(resolve => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+
+    return {
+        origin: `http://127.0.0.1:${port}`,
+        rooms,
+        close: () =>
+            new Promise<void>(resolve => {
+                streams.forEach(stream => stream.end());
+                server.closeAllConnections();
+                server.close(() => resolve());
+            }),
+    };
+}
