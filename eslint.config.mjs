@@ -58,7 +58,7 @@ export default tseslint.config(
     },
     {
         // The deployment's config files are classic browser scripts that define one global each.
-        files: ['config.js', 'interface_config.js'],
+        files: ['config.js', 'interface_config.js', 'tests/fixtures/config/*.js'],
         languageOptions: { sourceType: 'script' },
         rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-var': 'off' },
     },
