@@ -13,7 +13,7 @@ module.exports = {
             ...common,
             displayName: 'unit',
             testEnvironment: 'jsdom',
-            testMatch: ['<rootDir>/tests/{unit,integration,contract,portal,docs}/**/*.test.{ts,tsx}'],
+            testMatch: ['<rootDir>/tests/{unit,integration,contract,portal,docs,fork}/**/*.test.{ts,tsx}'],
             setupFilesAfterEnv: ['<rootDir>/tests/support/setupDom.ts'],
         },
         {
@@ -29,6 +29,22 @@ module.exports = {
             displayName: 'e2e',
             testEnvironment: 'node',
             testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+        },
+        {
+            ...common,
+            displayName: 'upstream',
+            testEnvironment: 'jsdom',
+            testMatch: ['<rootDir>/tests/upstream/**/*.test.ts'],
+            globalSetup: '<rootDir>/tests/upstream/unpackSdk.js',
+            // Web first, as jitsi-meet's web build resolves.
+            moduleFileExtensions: ['web.ts', 'web.tsx', 'ts', 'tsx', 'js', 'json'],
+            moduleNameMapper: {
+                '^jitsi-meet/(.*)$': '<rootDir>/.cache/jitsi-sdk/package/react/features/$1',
+                '^\\.\\./participants/functions$': '<rootDir>/tests/upstream/stubs/participantsFunctions.ts',
+                // Only lib-jitsi-meet's own folder imports './_' (the page global JitsiMeetJS).
+                '^\\./_$': '<rootDir>/tests/upstream/stubs/libJitsiMeet.ts',
+            },
+            transformIgnorePatterns: ['/node_modules/(?!(lodash-es|@jitsi/js-utils)/)'],
         },
         {
             ...common,

@@ -176,6 +176,14 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'forkBuild',
+                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                paths: [
+                    'react/features/school-policy/jitsi-meet/storageCleanup.ts',
+                    'react/features/school-policy/jitsi-meet/feature.ts',
+                ],
+            },
+            {
                 layer: 'portal',
                 by: '"Gerät bereinigen" clears this origin’s localStorage (incl. jitsiLocalStorage), sessionStorage, Cache Storage, IndexedDB and calls the Clear-Site-Data endpoint; the portal stores nothing itself',
                 paths: ['react/features/portal/deviceCleanup.ts', 'react/features/portal/pages/CleanupPage.tsx'],
@@ -243,6 +251,14 @@ export const RULES: readonly Rule[] = [
             en: 'I share the password only shortly before the start.',
         },
         enforcement: [
+            {
+                layer: 'forkBuild',
+                by: 'Becoming moderator locks the room with the prepared password, or demands one; a removed password is set again (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                paths: [
+                    'react/features/school-policy/jitsi-meet/feature.ts',
+                    'react/features/school-policy/jitsi-meet/JitsiMeetHost.ts',
+                ],
+            },
             {
                 layer: 'portal',
                 by: 'A fresh generated password at every start (typed ones validated); the room is locked the moment the teacher is moderator; who came in before is flagged; the invitation never contains the password',
@@ -315,6 +331,14 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'forkBuild',
+                by: 'The three hang-up keys are routed from APP.API.notifyToolbarButtonClicked into the leave-last gate (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                paths: [
+                    'react/features/school-policy/jitsi-meet/feature.ts',
+                    'react/features/school-policy/jitsi-meet/registration/index.ts',
+                ],
+            },
+            {
                 layer: 'portal',
                 by: 'All three hang-up keys open the leave-last dialog (ask all to leave, remove all, end for all); the browser warns before the tab closes while students remain',
                 paths: [
@@ -355,6 +379,11 @@ export const RULES: readonly Rule[] = [
             en: 'I make no recordings (no photo, no video, no sound).',
         },
         enforcement: [
+            {
+                layer: 'forkBuild',
+                by: 'The hardened config is re-imposed after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG (URL hash, configOverwrite, overwriteConfig); START_LOCAL_RECORDING is swallowed; running recordings are stopped (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                paths: ['react/features/school-policy/jitsi-meet/feature.ts'],
+            },
             {
                 layer: 'portal',
                 by: 'Hardened `configOverwrite`; any recording reported on is stopped with a notice to everyone; students confirm the rule',

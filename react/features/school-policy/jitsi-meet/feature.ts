@@ -1,0 +1,228 @@
+/**
+ * The school-policy feature for the fork build, without any jitsi-meet import: the registration
+ * files (registration/) hand in jitsi-meet's thunks and register what this returns with
+ * jitsi-meet's registries.
+ *
+ * - Translates jitsi-meet's actions into the core's events (JITSI-FACTS §7).
+ * - Re-imposes the hardened config after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG, so
+ *   that no URL hash, `configOverwrite` or `overwriteConfig` brings recording back or removes the
+ *   hang-up interception.
+ * - Swallows START_LOCAL_RECORDING: local recording cannot start.
+ * - Routes the hang-up buttons' "notify" clicks into the core (see {@link routeToolbarClick}).
+ * - Clears jitsi-meet's stored data when the meeting ends on a shared device.
+ */
+import { createListenerMiddleware, type Dispatch, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
+
+import { HANGUP_KEYS, hardenConfig } from '../policy/hardenConfig';
+import { translateCore } from '../i18n';
+import { setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../listeners';
+import { policyActions, policyReducer, type PolicyState } from '../slice';
+
+import { JitsiMeetHost } from './JitsiMeetHost';
+import { clearJitsiStorage, type IStorageLike } from './storageCleanup';
+import { JITSI_ACTIONS, toMode, toRole, type IJitsiMeetDeps, type IJitsiMeetState } from './types';
+
+/** The key of the core's slice in jitsi-meet's state. */
+export const SCHOOL_POLICY_STATE_KEY = 'features/school-policy';
+
+/** Options of {@link createSchoolPolicyFeature}. */
+export interface ISchoolPolicyFeatureOptions {
+    readonly deps: IJitsiMeetDeps;
+
+    /** Where jitsi-meet stores its data; cleared at the end of a meeting when `sharedDevices`. */
+    readonly storage?: IStorageLike;
+
+    /** R4: treat the device as shared (default true). */
+    readonly sharedDevices?: boolean;
+    readonly timing?: Partial<PolicyTiming>;
+}
+
+type AnyAction = UnknownAction & Record<string, unknown>;
+
+const CONFIG_ACTIONS: ReadonlySet<string> = new Set([
+    JITSI_ACTIONS.SET_CONFIG,
+    JITSI_ACTIONS.UPDATE_CONFIG,
+    JITSI_ACTIONS.OVERWRITE_CONFIG,
+]);
+
+/**
+ * Compares two JSON-like values.
+ *
+ * @param {unknown} a - One value.
+ * @param {unknown} b - The other.
+ * @returns {boolean}
+ */
+function same(a: unknown, b: unknown): boolean {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Reads a nested field of an untyped action.
+ *
+ * @param {unknown} value - Where to look.
+ * @param {string} key - The field.
+ * @returns {unknown}
+ */
+function field(value: unknown, key: string): unknown {
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Builds the feature.
+ *
+ * @param {ISchoolPolicyFeatureOptions} options - Jitsi-meet's thunks and settings.
+ * @returns {Object} The reducer, the middlewares to register, and the toolbar router.
+ */
+export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) {
+    const sharedDevices = options.sharedDevices !== false;
+    let host: JitsiMeetHost | undefined;
+    const extra: PolicyExtra = {
+        get host() {
+            if (!host) {
+                throw new Error('school-policy: the middleware has not seen the store yet');
+            }
+
+            return host;
+        },
+        timing: options.timing,
+    };
+    const listener = createListenerMiddleware<IJitsiMeetState, Dispatch<UnknownAction>, PolicyExtra>({ extra });
+    const selectPolicy = (state: IJitsiMeetState) => state[SCHOOL_POLICY_STATE_KEY] as PolicyState;
+
+    setupPolicyListeners(listener.startListening, selectPolicy);
+
+    const translate: Middleware<object, IJitsiMeetState> = store => next => (action: unknown) => {
+        host ??= new JitsiMeetHost(
+            () => store.getState(),
+            thunkOrAction => store.dispatch(thunkOrAction as UnknownAction),
+            options.deps,
+        );
+        const type = field(action, 'type');
+
+        if (type === JITSI_ACTIONS.START_LOCAL_RECORDING) {
+            // R9: swallowed, whoever asked (a button, a shortcut, a URL override).
+            store.dispatch(options.deps.notify(translateCore('de', 'recording.stopped')) as UnknownAction);
+
+            return undefined;
+        }
+        const result = next(action);
+        const a = action as AnyAction;
+        const state = store.getState();
+        const localId = state['features/base/participants']?.local?.id;
+        const participant = field(a, 'participant');
+        const id = field(participant, 'id');
+
+        if (typeof type === 'string' && CONFIG_ACTIONS.has(type)) {
+            const config = state['features/base/config'] ?? {};
+            const hardened = hardenConfig(config);
+            const changed = Object.keys(hardened).filter(key => !same(config[key], hardened[key]));
+
+            if (changed.length > 0) {
+                // OVERWRITE_CONFIG replaces top-level keys; hardenConfig is idempotent, so this settles.
+                store.dispatch({
+                    type: JITSI_ACTIONS.OVERWRITE_CONFIG,
+                    config: Object.fromEntries(changed.map(key => [key, hardened[key]])),
+                });
+            }
+        }
+
+        switch (type) {
+            case JITSI_ACTIONS.CONFERENCE_JOINED: {
+                const conference = field(a, 'conference') as { isModerator?: () => boolean | null } | undefined;
+
+                if (localId) {
+                    store.dispatch(
+                        policyActions.meetingJoined({
+                            localId,
+                            role: conference?.isModerator?.() ? 'moderator' : undefined,
+                        }),
+                    );
+                }
+                break;
+            }
+            case JITSI_ACTIONS.PARTICIPANT_JOINED:
+                if (typeof id === 'string' && field(participant, 'local') !== true && id !== localId) {
+                    const name = field(participant, 'name');
+
+                    store.dispatch(
+                        policyActions.participantJoined({
+                            id,
+                            name: typeof name === 'string' ? name : null,
+                            role: toRole(field(participant, 'role')),
+                        }),
+                    );
+                }
+                break;
+            case JITSI_ACTIONS.PARTICIPANT_LEFT:
+                if (typeof id === 'string') {
+                    store.dispatch(policyActions.participantLeft({ id }));
+                }
+                break;
+            case JITSI_ACTIONS.PARTICIPANT_ROLE_CHANGED:
+                if (typeof id === 'string') {
+                    store.dispatch(policyActions.roleChanged({ id, role: toRole(field(participant, 'role')) }));
+                }
+                break;
+            case JITSI_ACTIONS.LOCK_STATE_CHANGED:
+                store.dispatch(policyActions.lockStateObserved({ locked: field(a, 'locked') === true }));
+                break;
+            case JITSI_ACTIONS.RECORDING_SESSION_UPDATED: {
+                const session = field(a, 'sessionData');
+                const status = field(session, 'status');
+
+                store.dispatch(
+                    policyActions.recordingStatusChanged({
+                        on: status === 'on' || status === 'pending',
+                        mode: toMode(field(session, 'mode')),
+                    }),
+                );
+                break;
+            }
+            case JITSI_ACTIONS.CONFERENCE_LEFT:
+            case JITSI_ACTIONS.KICKED_OUT:
+            case JITSI_ACTIONS.CONFERENCE_FAILED:
+                if (type !== JITSI_ACTIONS.CONFERENCE_FAILED || selectPolicy(state)?.phase.kind !== 'joining') {
+                    store.dispatch(
+                        policyActions.meetingLeft({
+                            reason:
+                                type === JITSI_ACTIONS.KICKED_OUT
+                                    ? 'kicked'
+                                    : type === JITSI_ACTIONS.CONFERENCE_FAILED
+                                      ? 'ended'
+                                      : 'hangup',
+                        }),
+                    );
+                    if (sharedDevices && options.storage) {
+                        clearJitsiStorage(options.storage);
+                    }
+                }
+                break;
+        }
+
+        return result;
+    };
+
+    return {
+        reducer: policyReducer,
+        middlewares: [translate, listener.middleware] as const,
+
+        /**
+         * Jitsi-meet's buttons in `buttonsWithNotifyClick` do not run their click; they call
+         * `APP.API.notifyToolbarButtonClicked(key, true)` instead (AbstractButton). The registration
+         * wraps that function and routes the hang-up keys here: it is the one place every prevented
+         * toolbar click passes, in an iframe or not, whichever of the three hang-up buttons it was.
+         *
+         * @param {string} key - The toolbar button's key.
+         * @param {Function} dispatch - The store's dispatch.
+         * @returns {boolean} Whether the click was a hang-up and went to the policy.
+         */
+        routeToolbarClick(key: string, dispatch: (action: UnknownAction) => unknown): boolean {
+            if (!(HANGUP_KEYS as readonly string[]).includes(key)) {
+                return false;
+            }
+            dispatch(policyActions.hangupRequested());
+
+            return true;
+        },
+    };
+}

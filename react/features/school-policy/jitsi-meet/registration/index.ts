@@ -1,0 +1,51 @@
+/* global APP */
+/**
+ * Registration of the school-policy feature inside a jitsi-meet checkout. This is the only file of
+ * the module that imports jitsi-meet internals; it is type-checked inside the checkout, not in
+ * this repository. tools/fork/apply-to-jitsi-meet.ts copies the module in and adds
+ * `import '../school-policy/jitsi-meet/registration';` to react/features/app/middlewares.any.ts.
+ */
+import { jitsiLocalStorage } from '@jitsi/js-utils';
+
+import { endConference, leaveConference } from '../../../base/conference/actions.any';
+import MiddlewareRegistry from '../../../base/redux/MiddlewareRegistry';
+import ReducerRegistry from '../../../base/redux/ReducerRegistry';
+import { showNotification } from '../../../notifications/actions';
+import { NOTIFICATION_TIMEOUT_TYPE } from '../../../notifications/constants';
+import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
+
+const feature = createSchoolPolicyFeature({
+    deps: {
+        leave: () => leaveConference(),
+        endConference: () => endConference(),
+        notify: (text: string) => showNotification({ title: text }, NOTIFICATION_TIMEOUT_TYPE.LONG),
+    },
+    storage: jitsiLocalStorage,
+    sharedDevices: true,
+});
+
+ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, feature.reducer);
+feature.middlewares.forEach(middleware => MiddlewareRegistry.register(middleware));
+
+/**
+ * Routes the hang-up buttons into the policy. Buttons listed in `buttonsWithNotifyClick` do not run
+ * their click; AbstractButton calls `APP.API.notifyToolbarButtonClicked(key, true)` instead, and
+ * outside an iframe that notification goes nowhere. Wrapping it once, on the first action (APP is
+ * set up by then), catches all three hang-up keys, in an iframe or not.
+ */
+let routed = false;
+
+MiddlewareRegistry.register(store => next => action => {
+    if (!routed && typeof APP !== 'undefined' && APP.API) {
+        routed = true;
+        const notify = APP.API.notifyToolbarButtonClicked.bind(APP.API);
+
+        APP.API.notifyToolbarButtonClicked = (key: string, preventExecution: boolean) => {
+            if (!(preventExecution && feature.routeToolbarClick(key, store.dispatch))) {
+                notify(key, preventExecution);
+            }
+        };
+    }
+
+    return next(action);
+});

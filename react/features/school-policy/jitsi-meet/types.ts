@@ -1,0 +1,85 @@
+/**
+ * The narrow, declared view of jitsi-meet and lib-jitsi-meet that the fork adapter uses.
+ * lib-jitsi-meet is not on npm and ships no usable declarations (JITSI-FACTS §6), so these are our
+ * own, checked against jitsi-meet's sources by tests/upstream.
+ */
+import type { RecordingMode, Role } from '../host';
+
+/**
+ * Action type strings as jitsi-meet defines them (each equals its constant's name, JITSI-FACTS §7).
+ * tests/upstream asserts they equal jitsi-meet's own constants.
+ */
+export const JITSI_ACTIONS = {
+    CONFERENCE_JOINED: 'CONFERENCE_JOINED',
+    CONFERENCE_LEFT: 'CONFERENCE_LEFT',
+    CONFERENCE_FAILED: 'CONFERENCE_FAILED',
+    KICKED_OUT: 'KICKED_OUT',
+    LOCK_STATE_CHANGED: 'LOCK_STATE_CHANGED',
+    PARTICIPANT_JOINED: 'PARTICIPANT_JOINED',
+    PARTICIPANT_LEFT: 'PARTICIPANT_LEFT',
+    PARTICIPANT_ROLE_CHANGED: 'PARTICIPANT_ROLE_CHANGED',
+    RECORDING_SESSION_UPDATED: 'RECORDING_SESSION_UPDATED',
+    START_LOCAL_RECORDING: 'START_LOCAL_RECORDING',
+    SET_CONFIG: 'SET_CONFIG',
+    UPDATE_CONFIG: 'UPDATE_CONFIG',
+    OVERWRITE_CONFIG: 'OVERWRITE_CONFIG',
+} as const;
+
+/** A remote participant as lib-jitsi-meet's JitsiParticipant reports it. */
+export interface IJitsiParticipant {
+    getId(): string;
+    getDisplayName(): string | undefined;
+    getRole(): string;
+}
+
+/** The part of lib-jitsi-meet's JitsiConference the adapter uses. */
+export interface IJitsiConference {
+    isModerator(): boolean | null;
+    lock(password: string): Promise<unknown>;
+    kickParticipant(id: string, reason?: string): void;
+    getParticipants(): IJitsiParticipant[];
+    sendTextMessage(text: string): void;
+    stopRecording(sessionId: string): Promise<unknown>;
+}
+
+/** A recording session in jitsi-meet's `features/recording` state. */
+export interface IRecordingSession {
+    id: string;
+    mode: string;
+    // 'on', 'off' or 'pending' in current jitsi-meet; kept open for older and newer releases.
+    status: string;
+}
+
+/** The slices of jitsi-meet's state the adapter reads. */
+export interface IJitsiMeetState {
+    'features/base/conference'?: { conference?: IJitsiConference | undefined };
+    'features/base/participants'?: { local?: { id?: string } };
+    'features/base/config'?: Record<string, unknown>;
+    'features/recording'?: { sessionDatas?: IRecordingSession[] };
+    'features/school-policy'?: unknown;
+}
+
+/**
+ * What the registration files hand in from jitsi-meet: its own thunks, so that the adapter needs no
+ * jitsi-meet import and leaving or ending runs jitsi-meet's own code path.
+ */
+export interface IJitsiMeetDeps {
+    /** Jitsi's `leaveConference()` thunk (what the hang-up button runs). */
+    leave(): unknown;
+
+    /** Jitsi's `endConference()` thunk ("End meeting for all"). */
+    endConference(): unknown;
+
+    /** Shows a notification to the local participant (Jitsi's `showNotification`). */
+    notify(text: string): unknown;
+}
+
+/** The role as the core knows it. */
+export function toRole(role: unknown): Role {
+    return role === 'moderator' || role === 'participant' ? role : 'none';
+}
+
+/** The recording mode as the core knows it. */
+export function toMode(mode: unknown): RecordingMode {
+    return mode === 'stream' ? 'stream' : mode === 'local' ? 'local' : 'file';
+}

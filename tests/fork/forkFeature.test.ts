@@ -1,0 +1,140 @@
+/**
+ * The school-policy feature as the fork build registers it, in a store shaped like jitsi-meet's:
+ * config overrides are undone, local recording cannot start, recordings are stopped, becoming
+ * moderator locks the room, the hang-up gate holds, and shared devices are cleaned.
+ */
+import { waitFor } from '@testing-library/react';
+
+import { HANGUP_KEYS, policyActions } from '../../react/features/school-policy';
+import { clearJitsiStorage } from '../../react/features/school-policy/jitsi-meet/storageCleanup';
+import { makeJitsiShapedStore } from '../support/jitsiShapedStore';
+
+const PASSWORD = 'Igel-Kerze-Hafen-40817';
+
+describe('config hardening in the fork build', () => {
+    it.each(['SET_CONFIG', 'UPDATE_CONFIG', 'OVERWRITE_CONFIG'])('undoes a %s that brings recording back', type => {
+        const { store, config } = makeJitsiShapedStore();
+
+        store.dispatch({ type: 'SET_CONFIG', config: { hosts: { domain: 'meet.example.org' } } });
+        store.dispatch({
+            type,
+            config: {
+                localRecording: { disable: false },
+                recordingService: { enabled: true },
+                liveStreaming: { enabled: true },
+                transcription: { enabled: true },
+                toolbarButtons: ['microphone', 'recording', 'livestreaming', 'hangup'],
+                buttonsWithNotifyClick: [],
+            },
+        });
+        expect(config()).toMatchObject({
+            localRecording: { disable: true },
+            recordingService: { enabled: false },
+            liveStreaming: { enabled: false },
+            transcription: { enabled: false },
+            toolbarButtons: ['microphone', 'hangup'],
+            buttonsWithNotifyClick: [...HANGUP_KEYS],
+            hosts: { domain: 'meet.example.org' },
+        });
+    });
+
+    it('swallows START_LOCAL_RECORDING and tells the user', () => {
+        const { store, seen } = makeJitsiShapedStore();
+
+        store.dispatch({ type: 'START_LOCAL_RECORDING' });
+        expect(seen.map(a => a.type)).not.toContain('START_LOCAL_RECORDING');
+        expect(seen.find(a => a.type === 'SHOW_NOTIFICATION')).toMatchObject({
+            text: expect.stringContaining('Aufnahmen sind verboten') as unknown,
+        });
+    });
+});
+
+describe('the meeting in the fork build', () => {
+    it('locks with the prepared password when moderator, and flags who came before', async () => {
+        const { store, conference, join, policy } = makeJitsiShapedStore();
+
+        store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
+        join('participant', ['early']);
+        expect(conference.lockedWith).toBeNull();
+        conference.moderator = true;
+        store.dispatch({ type: 'PARTICIPANT_ROLE_CHANGED', participant: { id: 'local-teacher', role: 'moderator' } });
+        await waitFor(() => expect(conference.lockedWith).toBe(PASSWORD));
+        store.dispatch({ type: 'LOCK_STATE_CHANGED', locked: true });
+        expect(policy().lock).toEqual({ kind: 'locked' });
+        expect(policy().participants.early?.joinedBeforeLock).toBe(true);
+    });
+
+    it('asks for a password that cannot be skipped when none was prepared (the dialog’s state)', async () => {
+        const { store, conference, join, policy } = makeJitsiShapedStore();
+
+        join('moderator');
+        await waitFor(() => expect(policy().lock).toEqual({ kind: 'passwordNeeded' }));
+        store.dispatch(policyActions.passwordProvided({ password: PASSWORD }));
+        await waitFor(() => expect(conference.lockedWith).toBe(PASSWORD));
+    });
+
+    it('locks again when someone removes the password', async () => {
+        const { store, conference, join } = makeJitsiShapedStore();
+
+        store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
+        join('moderator');
+        await waitFor(() => expect(conference.lockedWith).toBe(PASSWORD));
+        conference.lockedWith = null;
+        store.dispatch({ type: 'LOCK_STATE_CHANGED', locked: false });
+        await waitFor(() => expect(conference.lockedWith).toBe(PASSWORD));
+    });
+
+    it('stops a server recording as soon as its session turns on', async () => {
+        const { store, conference, join } = makeJitsiShapedStore();
+
+        store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
+        join('moderator');
+        store.dispatch({ type: 'RECORDING_SESSION_UPDATED', sessionData: { id: 'rec-1', mode: 'file', status: 'on' } });
+        await waitFor(() => expect(conference.stoppedSessions).toEqual(['rec-1']));
+        await waitFor(() => expect(conference.messages.join()).toContain('Aufnahmen sind in diesem Meeting verboten'));
+    });
+
+    it('holds the last moderator back on any hang-up key, then removes everyone and leaves', async () => {
+        const { store, conference, join, feature, policy, seen } = makeJitsiShapedStore();
+
+        store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
+        join('moderator', ['s1', 's2']);
+        for (const key of HANGUP_KEYS) {
+            expect(feature.routeToolbarClick(key, action => store.dispatch(action))).toBe(true);
+            expect(policy().phase.kind).toBe('leaveBlocked');
+            store.dispatch(policyActions.leaveCancelled());
+        }
+        expect(feature.routeToolbarClick('chat', action => store.dispatch(action))).toBe(false);
+        expect(seen.map(a => a.type)).not.toContain('CONFERENCE_LEFT');
+
+        feature.routeToolbarClick('hangup', action => store.dispatch(action));
+        store.dispatch(policyActions.removeAllChosen());
+        await waitFor(() => expect(policy().phase.kind).toBe('left'));
+        expect(conference.kicked.sort()).toEqual(['s1', 's2']);
+    });
+
+    it('clears jitsi-meet’s stored data, the teacher’s login included, when the meeting ends', async () => {
+        localStorage.setItem('sessionId', 'teacher-login');
+        localStorage.setItem('features/base/settings', JSON.stringify({ displayName: 'Frau M.' }));
+        localStorage.setItem('unrelated', 'stays');
+        const { store, join, policy } = makeJitsiShapedStore({ storage: localStorage });
+
+        join('participant');
+        store.dispatch({ type: 'CONFERENCE_LEFT' });
+        await waitFor(() => expect(policy().phase.kind).toBe('left'));
+        expect(localStorage.getItem('sessionId')).toBeNull();
+        expect(localStorage.getItem('features/base/settings')).toBeNull();
+        expect(localStorage.getItem('unrelated')).toBe('stays');
+    });
+
+    it('reports which keys it removed', () => {
+        const storage = new Map<string, string>([['jitsiMeetId', 'x']]);
+
+        expect(
+            clearJitsiStorage({
+                getItem: key => storage.get(key) ?? null,
+                removeItem: key => void storage.delete(key),
+            }),
+        ).toEqual(['jitsiMeetId']);
+    });
+});

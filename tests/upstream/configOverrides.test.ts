@@ -1,0 +1,124 @@
+/**
+ * Against jitsi-meet's real code (its react/features sources from @jitsi/react-native-sdk, unpacked
+ * at test time): the URL hash and the API's config overrides do bring recording back on a stock
+ * build, and with our middleware the config ends hardened. Also: our action-type strings are
+ * jitsi-meet's. __DEV__ is never defined, so jitsi-meet applies its allow-list as in production.
+ */
+import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
+import * as conferenceTypes from 'jitsi-meet/base/conference/actionTypes';
+import { overwriteConfig, updateConfig } from 'jitsi-meet/base/config/actions';
+import * as configTypes from 'jitsi-meet/base/config/actionTypes';
+import { setConfigFromURLParams } from 'jitsi-meet/base/config/functions.any';
+import 'jitsi-meet/base/config/reducer';
+import * as participantTypes from 'jitsi-meet/base/participants/actionTypes';
+import ReducerRegistry from 'jitsi-meet/base/redux/ReducerRegistry';
+import * as recordingTypes from 'jitsi-meet/recording/actionTypes';
+
+import { HANGUP_KEYS, hardenConfig, policyReducer } from '../../react/features/school-policy';
+import {
+    SCHOOL_POLICY_STATE_KEY,
+    createSchoolPolicyFeature,
+} from '../../react/features/school-policy/jitsi-meet/feature';
+import { JITSI_ACTIONS } from '../../react/features/school-policy/jitsi-meet/types';
+
+/** A student opens the room URL with overrides in the hash. */
+const HOSTILE_URL =
+    'https://meet.example.org/mathe-7b#config.localRecording={"disable":false}' +
+    '&config.recordingService={"enabled":true}&config.liveStreaming={"enabled":true}' +
+    '&config.toolbarButtons=["microphone","recording","livestreaming","hangup"]&config.buttonsWithNotifyClick=[]';
+
+/** The deployment's config.js, school defaults applied. */
+function deploymentConfig(): Record<string, unknown> {
+    return JSON.parse(JSON.stringify(hardenConfig({ hosts: { domain: 'meet.example.org' } }))) as Record<
+        string,
+        unknown
+    >;
+}
+
+// Registered as the fork's registration file does, with jitsi-meet's own registry.
+ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, policyReducer);
+
+function storeWith(middlewares: Middleware[]) {
+    const reducer = ReducerRegistry.combineReducers();
+
+    return configureStore({
+        reducer: (state: Record<string, unknown> | undefined, action: UnknownAction) => reducer(state, action),
+        middleware: getDefault =>
+            getDefault({ serializableCheck: false, immutableCheck: false }).concat(...middlewares),
+    });
+}
+
+function school() {
+    const feature = createSchoolPolicyFeature({
+        deps: {
+            leave: () => ({ type: 'noop' }),
+            endConference: () => ({ type: 'noop' }),
+            notify: () => ({ type: 'noop' }),
+        },
+    });
+
+    return [...feature.middlewares] as Middleware[];
+}
+
+const configOf = (store: ReturnType<typeof storeWith>) =>
+    store.getState()['features/base/config'] as Record<string, unknown>;
+
+describe('jitsi-meet’s own config code', () => {
+    it('lets the URL hash switch local recording back on (the gap the fork build closes)', () => {
+        const config = deploymentConfig();
+
+        setConfigFromURLParams(config, {}, new URL(HOSTILE_URL));
+        expect(config.localRecording).toMatchObject({ disable: false });
+        expect(config.toolbarButtons).toContain('recording');
+        expect(config.buttonsWithNotifyClick).toEqual([]);
+    });
+
+    it('keeps the overrides in a stock store: SET_CONFIG, updateConfig and overwriteConfig', () => {
+        const store = storeWith([]);
+        const config = deploymentConfig();
+
+        setConfigFromURLParams(config, {}, new URL(HOSTILE_URL));
+        store.dispatch({ type: configTypes.SET_CONFIG, config });
+        expect(configOf(store).localRecording).toMatchObject({ disable: false });
+        store.dispatch(updateConfig({ transcription: { enabled: true } }));
+        expect(configOf(store).transcription).toMatchObject({ enabled: true });
+        store.dispatch(overwriteConfig({ liveStreaming: { enabled: true } }));
+        expect(configOf(store).liveStreaming).toMatchObject({ enabled: true });
+    });
+
+    it('ends hardened with our middleware, whichever way the override came', () => {
+        const store = storeWith(school());
+        const config = deploymentConfig();
+
+        setConfigFromURLParams(config, {}, new URL(HOSTILE_URL));
+        store.dispatch({ type: configTypes.SET_CONFIG, config });
+        expect(configOf(store)).toMatchObject({
+            localRecording: { disable: true },
+            recordingService: { enabled: false },
+            liveStreaming: { enabled: false },
+            buttonsWithNotifyClick: [...HANGUP_KEYS],
+        });
+        expect(configOf(store).toolbarButtons).toEqual(['microphone', 'hangup']);
+
+        store.dispatch(updateConfig({ transcription: { enabled: true }, localRecording: { disable: false } }));
+        expect(configOf(store)).toMatchObject({ transcription: { enabled: false }, localRecording: { disable: true } });
+        store.dispatch(overwriteConfig({ liveStreaming: { enabled: true }, buttonsWithNotifyClick: ['chat'] }));
+        expect(configOf(store)).toMatchObject({ liveStreaming: { enabled: false } });
+        expect(configOf(store).buttonsWithNotifyClick).toEqual(['chat', ...HANGUP_KEYS]);
+    });
+});
+
+describe('action types', () => {
+    it('are jitsi-meet’s own strings', () => {
+        const upstream: Record<string, string | undefined> = {
+            ...conferenceTypes,
+            ...configTypes,
+            ...participantTypes,
+            ...recordingTypes,
+        };
+
+        for (const [name, value] of Object.entries(JITSI_ACTIONS)) {
+            expect([name, upstream[name]]).toEqual([name, value]);
+        }
+    });
+});

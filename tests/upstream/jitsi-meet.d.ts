@@ -1,0 +1,30 @@
+// Narrow declarations of the jitsi-meet sources the upstream tests import from .cache/ (so that
+// tsc does not follow into them; they run untyped in Jest).
+declare module 'jitsi-meet/base/config/functions.any' {
+    export function setConfigFromURLParams(
+        config: Record<string, unknown>,
+        interfaceConfig: unknown,
+        location: string | URL,
+    ): void;
+}
+declare module 'jitsi-meet/base/config/actions' {
+    export function overwriteConfig(config: Record<string, unknown>): { type: string; config: Record<string, unknown> };
+    export function updateConfig(config: Record<string, unknown>): { type: string; config: Record<string, unknown> };
+}
+declare module 'jitsi-meet/base/config/reducer' {}
+declare module 'jitsi-meet/base/redux/ReducerRegistry' {
+    const ReducerRegistry: {
+        register(name: string, reducer: (state: never, action: never) => unknown): void;
+        combineReducers(): (state: unknown, action: { type: string }) => Record<string, unknown>;
+    };
+    export default ReducerRegistry;
+}
+declare module 'jitsi-meet/base/config/actionTypes' {
+    export const SET_CONFIG: string;
+    export const UPDATE_CONFIG: string;
+    export const OVERWRITE_CONFIG: string;
+}
+declare module 'jitsi-meet/*/actionTypes' {
+    const types: Record<string, string>;
+    export = types;
+}
