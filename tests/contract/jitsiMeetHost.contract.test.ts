@@ -19,6 +19,7 @@ describePolicyHostContract('JitsiMeetHost (the fork build)', () => {
             leave: () => () => (left = true),
             endConference: () => () => (ended = true),
             notify: () => ({ type: 'SHOW_NOTIFICATION' }),
+            rejoin: () => ({ type: 'REJOIN' }),
         },
     );
 

@@ -184,6 +184,22 @@ describe('teacher', () => {
     });
 });
 
+describe('teacher, when the server intervenes', () => {
+    it('says so when the moderator role is taken away, and ends cleanly when the connection drops', async () => {
+        const teacher = await person();
+        const room = newRoom();
+        const { page } = teacher;
+
+        await teacherStarts(page, room);
+        await page.getByText('Passwortschutz aktiv').waitFor();
+        await control(stack, `rooms/${room}/demote`, {});
+        await page.getByText('Sie sind nicht mehr Moderator. Sperren und Entfernen sind nicht mehr möglich.').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await control(stack, `rooms/${room}/drop`, {});
+        await page.getByRole('heading', { name: 'Das Meeting ist beendet.' }).waitFor();
+    });
+});
+
 describe('student', () => {
     it('joins with the password and a pseudonym, camera and microphone off; a wrong password is handled', async () => {
         const teacher = await person();

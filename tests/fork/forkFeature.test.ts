@@ -138,3 +138,37 @@ describe('the meeting in the fork build', () => {
         ).toEqual(['jitsiMeetId']);
     });
 });
+
+describe('the server’s refusal in the fork build (mod_school_policy)', () => {
+    const refusal = {
+        type: 'CONFERENCE_FAILED',
+        error: {
+            name: 'conference.connectionError.notAllowed',
+            params: ['cancel', 'Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt.'],
+        },
+    };
+
+    it('shows "Die Lehrkraft hat den Raum noch nicht geöffnet" with the seconds left, then tries again', async () => {
+        const { store, seen, policy } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
+
+        store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe' }));
+        store.dispatch(refusal);
+        expect(seen.find(a => a.type === 'SHOW_NOTIFICATION')).toMatchObject({
+            text: expect.stringContaining(
+                'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunden.',
+            ) as unknown,
+        });
+        await waitFor(() => expect(seen.map(a => a.type)).toContain('test/rejoin'), { timeout: 3000 });
+        expect(policy().phase.kind).toBe('joining');
+    });
+
+    it('leaves other join failures to jitsi-meet', () => {
+        const { store, seen } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
+
+        store.dispatch({
+            type: 'CONFERENCE_FAILED',
+            error: { name: 'conference.connectionError.notAllowed', params: ['cancel', 'token expired'] },
+        });
+        expect(seen.map(a => a.type)).not.toContain('SHOW_NOTIFICATION');
+    });
+});

@@ -85,7 +85,9 @@ function merge(target: Record<string, unknown>, source: Record<string, unknown>)
 }
 
 /** Builds the store with the feature registered as the registration files would. */
-export function makeJitsiShapedStore(options: { timing?: Partial<PolicyTiming>; storage?: Storage } = {}) {
+export function makeJitsiShapedStore(
+    options: { timing?: Partial<PolicyTiming>; storage?: Storage; notOpenRetrySeconds?: number } = {},
+) {
     const conference = new FakeConference();
     const seen: Action[] = [];
     const deps = {
@@ -95,10 +97,12 @@ export function makeJitsiShapedStore(options: { timing?: Partial<PolicyTiming>; 
             dispatch({ type: 'CONFERENCE_LEFT', conference });
         },
         notify: (text: string) => ({ type: 'SHOW_NOTIFICATION', text }),
+        rejoin: () => ({ type: 'test/rejoin' }),
     };
     const feature = createSchoolPolicyFeature({
         deps,
         storage: options.storage,
+        notOpenRetrySeconds: options.notOpenRetrySeconds,
         timing: options.timing ?? { commandTimeoutMs: 200, removalWaitMs: 300, leaveWaitMs: 300 },
     });
     const recorder: Middleware = () => next => action => {

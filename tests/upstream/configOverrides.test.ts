@@ -54,6 +54,7 @@ function school() {
             leave: () => ({ type: 'noop' }),
             endConference: () => ({ type: 'noop' }),
             notify: () => ({ type: 'noop' }),
+            rejoin: () => ({ type: 'noop' }),
         },
     });
 

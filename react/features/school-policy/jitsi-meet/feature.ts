@@ -35,6 +35,34 @@ export interface ISchoolPolicyFeatureOptions {
     /** R4: treat the device as shared (default true). */
     readonly sharedDevices?: boolean;
     readonly timing?: Partial<PolicyTiming>;
+
+    /** Seconds between tries when mod_school_policy refuses the join (default 15). */
+    readonly notOpenRetrySeconds?: number;
+}
+
+/** How often the "not open yet" countdown is shown, in seconds. */
+const COUNTDOWN_STEP_SECONDS = 5;
+
+/** Texts of the refusal; the server's own text is matched in German and English. */
+const NOT_OPEN = /noch nicht geöffnet|not open yet/i;
+
+/**
+ * Whether a CONFERENCE_FAILED is mod_school_policy's refusal: jitsi-meet reports a MUC `not-allowed`
+ * join as `conference.connectionError.notAllowed` with the server's text among the params.
+ *
+ * @param {unknown} error - The action's error.
+ * @returns {boolean}
+ */
+export function isNotOpenRefusal(error: unknown): boolean {
+    const name = field(error, 'name');
+    const params = field(error, 'params');
+
+    return (
+        typeof name === 'string' &&
+        /notAllowed/i.test(name) &&
+        Array.isArray(params) &&
+        params.some(param => typeof param === 'string' && NOT_OPEN.test(param))
+    );
 }
 
 type AnyAction = UnknownAction & Record<string, unknown>;
@@ -75,6 +103,34 @@ function field(value: unknown, key: string): unknown {
  */
 export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) {
     const sharedDevices = options.sharedDevices !== false;
+    const retrySeconds = options.notOpenRetrySeconds ?? 15;
+    let countdown: ReturnType<typeof setTimeout> | undefined;
+
+    /**
+     * Shows "Die Lehrkraft hat den Raum noch nicht geöffnet" with the seconds left, every few
+     * seconds, then tries again.
+     *
+     * @param {Function} dispatch - The store's dispatch.
+     * @param {number} left - Seconds until the next try.
+     * @returns {void}
+     */
+    const countDown = (dispatch: (action: UnknownAction) => unknown, left: number): void => {
+        if (left <= 0) {
+            countdown = undefined;
+            dispatch(options.deps.rejoin() as UnknownAction);
+
+            return;
+        }
+        dispatch(
+            options.deps.notify(
+                `Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in ${left} Sekunden. / ` +
+                    `The teacher has not opened the room yet. Trying again in ${left} seconds.`,
+            ) as UnknownAction,
+        );
+        const step = Math.min(COUNTDOWN_STEP_SECONDS, left);
+
+        countdown = setTimeout(() => countDown(dispatch, left - step), step * 1000);
+    };
     let host: JitsiMeetHost | undefined;
     const extra: PolicyExtra = {
         get host() {
@@ -124,6 +180,15 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                     config: Object.fromEntries(changed.map(key => [key, hardened[key]])),
                 });
             }
+        }
+
+        if (type === JITSI_ACTIONS.CONFERENCE_FAILED && isNotOpenRefusal(field(a, 'error'))) {
+            // R6 on the server: the room has no password yet. Wait and try again, visibly.
+            if (!countdown) {
+                countDown(store.dispatch, retrySeconds);
+            }
+
+            return result;
         }
 
         switch (type) {

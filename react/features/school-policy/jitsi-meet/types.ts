@@ -72,6 +72,9 @@ export interface IJitsiMeetDeps {
 
     /** Shows a notification to the local participant (Jitsi's `showNotification`). */
     notify(text: string): unknown;
+
+    /** Tries to join again (Jitsi's `reloadNow()` on web). */
+    rejoin(): unknown;
 }
 
 /** The role as the core knows it. */

@@ -7,6 +7,7 @@
  */
 import { jitsiLocalStorage } from '@jitsi/js-utils';
 
+import { reloadNow } from '../../../app/actions.web';
 import { endConference, leaveConference } from '../../../base/conference/actions.any';
 import MiddlewareRegistry from '../../../base/redux/MiddlewareRegistry';
 import ReducerRegistry from '../../../base/redux/ReducerRegistry';
@@ -19,6 +20,7 @@ const feature = createSchoolPolicyFeature({
         leave: () => leaveConference(),
         endConference: () => endConference(),
         notify: (text: string) => showNotification({ title: text }, NOTIFICATION_TIMEOUT_TYPE.LONG),
+        rejoin: () => reloadNow(),
     },
     storage: jitsiLocalStorage,
     sharedDevices: true,
