@@ -6,25 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+
+import { launchChromium } from '../../tools/browser/chromium';
 
 import { startStandin, type Standin } from '../../tools/jitsi-standin/server';
 import { startPortalServer, type PortalServer } from '../../tools/serve/portalServer';
 
 const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-
-/** The flags this workplace needs (no network but loopback, no GPU, root). */
-export const CHROMIUM_FLAGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-    '--disable-quic',
-];
-
 /** Everything a test needs. */
 export interface Stack {
     readonly browser: Browser;
@@ -34,9 +23,6 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-    if (!existsSync(CHROMIUM)) {
-        throw new Error('Chromium is not installed: run `npm run setup` (it installs Debian’s chromium)');
-    }
     if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
         throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
     }
@@ -46,8 +32,7 @@ export async function startStack(): Promise<Stack> {
         jitsiOrigin: standin.origin,
         cspJitsiOrigin: standin.origin,
     });
-    // launch() starts Chromium with a fresh, temporary profile every time.
-    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    const browser = await launchChromium();
 
     return {
         browser,
@@ -109,6 +94,7 @@ export async function control(stack: Stack, path: string, body?: unknown): Promi
 export interface RoomState {
     password: string | null;
     recording: string | null;
+    recordingTimes: { started: number; stopped: number | null } | null;
     chat: { from: string; message: string }[];
     participants: {
         id: string;

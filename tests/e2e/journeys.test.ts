@@ -5,6 +5,8 @@
  */
 import type { Frame, Page } from 'playwright-core';
 
+import { teacherPledges } from '../../react/features/school-policy';
+
 import {
     control,
     foreignRequests,
@@ -19,13 +21,7 @@ import {
     type Stack,
 } from './harness';
 
-const TEACHER_PLEDGES = [
-    'Ich nutze das Meeting nur für Unterricht oder schulische Organisation.',
-    'Ich gebe die Zugangsdaten der Schule nicht an Schülerinnen und Schüler weiter.',
-    'Ich teile das Passwort erst kurz vor Beginn mit.',
-    'Ich verlasse das Meeting als Letzte oder Letzter.',
-    'Ich zeichne nichts auf und lasse nichts aufzeichnen.',
-];
+const TEACHER_PLEDGES = teacherPledges().map(rule => rule.teacherPledge.de);
 
 let stack: Stack;
 let rooms = 0;
@@ -176,7 +172,14 @@ describe('teacher', () => {
         await teacherStarts(page, room);
         await page.getByText('Passwortschutz aktiv').waitFor();
         await control(stack, `rooms/${room}/recording`, { mode: 'file' });
-        await until(async () => (await roomState(stack, room)).recording === null, 'the recording to stop', 1000);
+        const stopped = await until(
+            async () => (await roomState(stack, room)).recordingTimes?.stopped ?? undefined,
+            'the recording to stop',
+        );
+        const { recordingTimes } = await roomState(stack, room);
+
+        // Timed by the stand-in's own clock: from the recording's start to its stop.
+        expect(stopped - (recordingTimes?.started ?? 0)).toBeLessThan(1000);
         await page.getByText('Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.').waitFor();
         expect((await roomState(stack, room)).chat.map(c => c.message).join()).toContain(
             'Aufnahmen sind in diesem Meeting verboten',

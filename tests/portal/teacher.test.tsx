@@ -1,17 +1,11 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 
-import { HANGUP_KEYS, validatePassword } from '../../react/features/school-policy';
+import { HANGUP_KEYS, teacherPledges, validatePassword } from '../../react/features/school-policy';
 import { FakeExternalApi, installFakeExternalApi } from '../support/fakeExternalApi';
 import { renderPortal } from '../support/renderPortal';
 
-const TEACHER_PLEDGES = [
-    'Ich nutze das Meeting nur für Unterricht oder schulische Organisation.',
-    'Ich gebe die Zugangsdaten der Schule nicht an Schülerinnen und Schüler weiter.',
-    'Ich teile das Passwort erst kurz vor Beginn mit.',
-    'Ich verlasse das Meeting als Letzte oder Letzter.',
-    'Ich zeichne nichts auf und lasse nichts aufzeichnen.',
-];
+const TEACHER_PLEDGES = teacherPledges().map(rule => rule.teacherPledge.de);
 
 beforeEach(() => installFakeExternalApi());
 

@@ -5,26 +5,16 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { chromium } from 'playwright-core';
-
 import { IFrameHost } from '../../react/features/portal/iframeHost';
 import type { ExternalApi, ExternalApiEvent } from '../../react/features/portal/externalApi';
 import { makeStore } from '../../react/features/portal/store';
 import { policyActions } from '../../react/features/school-policy';
+import { launchChromium } from '../browser/chromium';
 import { startStandin } from '../jitsi-standin/server';
 import { startPortalServer } from '../serve/portalServer';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
-const FLAGS = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-    '--disable-quic',
-];
 
 interface Row {
     metric: string;
@@ -108,7 +98,7 @@ function lockLatency(): Row[] {
 async function browserFigures(): Promise<Row[]> {
     const standin = await startStandin();
     const portal = await startPortalServer({ dist: DIST, jitsiOrigin: standin.origin, cspJitsiOrigin: standin.origin });
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+    const browser = await launchChromium();
 
     try {
         const tti: number[] = [];

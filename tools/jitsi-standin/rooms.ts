@@ -46,6 +46,8 @@ interface Room {
     readonly name: string;
     password: string | null;
     recording: RecordingMode | null;
+    /** When the last recording started and stopped (ms since epoch), to time the policy's reaction. */
+    recordingTimes: { started: number; stopped: number | null } | null;
     readonly chat: { from: string; message: string }[];
     readonly members: Map<string, Member>;
 }
@@ -55,6 +57,7 @@ export interface RoomSnapshot {
     readonly name: string;
     readonly password: string | null;
     readonly recording: RecordingMode | null;
+    readonly recordingTimes: { readonly started: number; readonly stopped: number | null } | null;
     readonly chat: readonly { from: string; message: string }[];
     readonly participants: readonly {
         id: string;
@@ -77,7 +80,7 @@ export class Rooms {
         let room = this.rooms.get(name);
 
         if (!room) {
-            room = { name, password: null, recording: null, chat: [], members: new Map() };
+            room = { name, password: null, recording: null, recordingTimes: null, chat: [], members: new Map() };
             this.rooms.set(name, room);
         }
 
@@ -290,6 +293,9 @@ export class Rooms {
 
                 if (room.recording === mode && (moderator || mode === 'local')) {
                     room.recording = null;
+                    if (room.recordingTimes) {
+                        room.recordingTimes = { ...room.recordingTimes, stopped: Date.now() };
+                    }
                     this.broadcast(room, null, 'recordingStatusChanged', { on: false, mode });
                 }
                 break;
@@ -360,6 +366,7 @@ export class Rooms {
         const room = this.room(roomName);
 
         room.recording = mode;
+        room.recordingTimes = { started: Date.now(), stopped: null };
         this.broadcast(room, null, 'recordingStatusChanged', { on: true, mode });
     }
 
@@ -394,6 +401,7 @@ export class Rooms {
             name: room.name,
             password: room.password,
             recording: room.recording,
+            recordingTimes: room.recordingTimes,
             chat: [...room.chat],
             participants: [...room.members.values()].map(({ id, name, role, kind, state, muted }) => ({
                 id,

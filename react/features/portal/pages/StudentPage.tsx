@@ -10,6 +10,7 @@ import {
 } from '../../school-policy';
 import { PledgeList } from '../../school-policy/components/web';
 import { Field } from '../components/Field';
+import { focusFirstProblem, usePledges } from '../components/formHelpers';
 import { useAppDispatch, useAppSelector, usePortalText } from '../hooks';
 import { readJoinInput } from '../joinLink';
 import { portalActions } from '../portalSlice';
@@ -30,9 +31,7 @@ export function StudentPage() {
     const [roomInput, setRoomInput] = useState(() => previous?.room ?? new URLSearchParams(search).get('room') ?? '');
     const [password, setPassword] = useState('');
     const [name, setName] = useState(() => previous?.displayName ?? '');
-    const [pledged, setPledged] = useState<ReadonlySet<string>>(
-        () => new Set(previous ? studentPledges().map(r => r.id) : []),
-    );
+    const [pledged, toggle] = usePledges(previous ? studentPledges().map(rule => rule.id) : []);
     const [submitted, setSubmitted] = useState(false);
     const form = useRef<HTMLFormElement>(null);
 
@@ -50,27 +49,11 @@ export function StudentPage() {
     const nameCut = sanitiseDisplayName(name).truncated;
     const passwordError = submitted && password.trim().length === 0 ? t('student.passwordEmpty') : null;
 
-    function toggle(id: string) {
-        setPledged(before => {
-            const next = new Set(before);
-
-            if (!next.delete(id)) {
-                next.add(id);
-            }
-
-            return next;
-        });
-    }
-
     function submit(event: FormEvent) {
         event.preventDefault();
         setSubmitted(true);
         if (!join.ok || password.trim().length === 0 || !allPledged) {
-            requestAnimationFrame(() =>
-                form.current
-                    ?.querySelector<HTMLElement>('[aria-invalid="true"], .sp-pledges input:not(:checked)')
-                    ?.focus(),
-            );
+            focusFirstProblem(form.current);
 
             return;
         }

@@ -13,6 +13,7 @@ import {
 } from '../../school-policy';
 import { CopyButton, PledgeList } from '../../school-policy/components/web';
 import { Field } from '../components/Field';
+import { focusFirstProblem, usePledges } from '../components/formHelpers';
 import { useAppDispatch, usePortalText } from '../hooks';
 import { invitationLink } from '../joinLink';
 import { portalActions } from '../portalSlice';
@@ -28,7 +29,7 @@ export function TeacherPage() {
     const [roomInput, setRoomInput] = useState('');
     const [password, setPassword] = useState(() => generatePassword());
     const [name, setName] = useState('');
-    const [pledged, setPledged] = useState<ReadonlySet<string>>(new Set());
+    const [pledged, toggle] = usePledges();
     const [submitted, setSubmitted] = useState(false);
     const form = useRef<HTMLFormElement>(null);
 
@@ -52,28 +53,12 @@ export function TeacherPage() {
           })
         : null;
 
-    function toggle(id: string) {
-        setPledged(before => {
-            const next = new Set(before);
-
-            if (!next.delete(id)) {
-                next.add(id);
-            }
-
-            return next;
-        });
-    }
-
     function submit(event: FormEvent) {
         event.preventDefault();
         setSubmitted(true);
         if (!room.ok || !passwordCheck.ok || !allPledged) {
             // Move focus to the first problem so keyboard and screen-reader users land on it.
-            requestAnimationFrame(() =>
-                form.current
-                    ?.querySelector<HTMLElement>('[aria-invalid="true"], .sp-pledges input:not(:checked)')
-                    ?.focus(),
-            );
+            focusFirstProblem(form.current);
 
             return;
         }

@@ -1,0 +1,29 @@
+/**
+ * Debian's Chromium, driven by playwright-core, as the e2e tests and the benchmark use it: headless,
+ * a fresh temporary profile per launch, and the flags this workplace needs (no network but
+ * loopback, no GPU, running as root). No browser is ever downloaded.
+ */
+import { existsSync } from 'node:fs';
+
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export const CHROMIUM_FLAGS = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-quic',
+];
+
+/** Launches Chromium (launch() gives every run a fresh, temporary profile). */
+export async function launchChromium(): Promise<Browser> {
+    if (!existsSync(CHROMIUM)) {
+        throw new Error('Chromium is not installed: run `npm run setup` (it installs Debian’s chromium)');
+    }
+
+    return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+}
