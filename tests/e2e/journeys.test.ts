@@ -72,6 +72,12 @@ async function teacherStarts(page: Page, room: string): Promise<{ password: stri
     return { password, frame };
 }
 
+/** Waits until the server has applied the teacher's lock (the IFrame API never confirms it). */
+async function lockedOnServer(page: Page, room: string, password: string): Promise<void> {
+    await page.getByText('Passwortschutz aktiv').waitFor();
+    await until(async () => (await roomState(stack, room)).password === password, 'the room password on the server');
+}
+
 /** The student fills in the join form (room from the invite link). */
 async function studentFillsIn(page: Page, room: string, password: string): Promise<string> {
     await page.goto(`${stack.portal.origin}/beitreten?room=${room}`);
@@ -105,8 +111,12 @@ describe('teacher', () => {
         expect(await seriousViolations(teacher.page)).toEqual([]);
         const { password } = await teacherStarts(teacher.page, room);
 
-        await teacher.page.getByText('Passwortschutz aktiv').waitFor();
-        expect((await roomState(stack, room)).password).toBe(password);
+        await lockedOnServer(teacher.page, room, password);
+        // The IFrame API never confirms a lock; the server applies it a moment after the command.
+        await until(
+            async () => (await roomState(stack, room)).password === password,
+            'the room password on the server',
+        );
         const early = teacher.page.getByRole('region', {
             name: '2 Personen waren schon vor dem Passwortschutz im Raum',
         });
@@ -210,7 +220,7 @@ describe('student', () => {
         const room = newRoom();
         const { password } = await teacherStarts(teacher.page, room);
 
-        await teacher.page.getByText('Passwortschutz aktiv').waitFor();
+        await lockedOnServer(teacher.page, room, password);
         const name = await studentFillsIn(student.page, room, 'Falsch-Falsch-00000');
 
         await (
@@ -250,7 +260,7 @@ describe('student', () => {
         const room = newRoom();
         const { password } = await teacherStarts(teacher.page, room);
 
-        await teacher.page.getByText('Passwortschutz aktiv').waitFor();
+        await lockedOnServer(teacher.page, room, password);
         const { page } = student;
 
         await page.goto(`${stack.portal.origin}/beitreten?room=${room}`);

@@ -177,7 +177,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included (module tested in a store shaped like jitsi-meet’s; a full fork build is not yet verified)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/storageCleanup.ts',
                     'react/features/school-policy/jitsi-meet/feature.ts',
@@ -253,7 +253,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'Becoming moderator locks the room with the prepared password, or demands one; a removed password is set again (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                by: 'Becoming moderator locks the room with the prepared password, or demands one; a removed password is set again (module tested in a store shaped like jitsi-meet’s; a full fork build is not yet verified)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/feature.ts',
                     'react/features/school-policy/jitsi-meet/JitsiMeetHost.ts',
@@ -332,7 +332,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'The three hang-up keys are routed from APP.API.notifyToolbarButtonClicked into the leave-last gate (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                by: 'The three hang-up keys are routed from APP.API.notifyToolbarButtonClicked into the leave-last gate (module tested in a store shaped like jitsi-meet’s; a full fork build is not yet verified)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/feature.ts',
                     'react/features/school-policy/jitsi-meet/registration/index.ts',
