@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import axe from 'axe-core';
 import type { UserEvent } from '@testing-library/user-event';
 
 import { HANGUP_KEYS, teacherPledges, validatePassword } from '../../react/features/school-policy';
@@ -160,6 +161,14 @@ describe('teacher: in the meeting', () => {
             api.join({ role: 'moderator' });
         });
         const dialog = await screen.findByRole('dialog', { name: 'Passwort festlegen' });
+        // This dialog never shows in the portal's browser journeys (they always bring a password),
+        // so axe checks it here; jsdom cannot judge colour contrast, the rest it can.
+        const { violations } = await axe.run(dialog, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+
+        expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)).toEqual([]);
+        expect(within(dialog).getByRole('textbox', { name: 'Passwort' })).toHaveFocus();
 
         await user.keyboard('{Escape}');
         expect(dialog).toBeInTheDocument();
