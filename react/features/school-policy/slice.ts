@@ -44,7 +44,7 @@ export type LeaveStep =
     | { readonly kind: 'endFailed' };
 
 /** Why the meeting ended for us. */
-export type LeftReason = 'hangup' | 'kicked' | 'ended' | 'connectionLost' | 'unconfirmed';
+export type LeftReason = 'hangup' | 'kicked' | 'ended' | 'unconfirmed';
 
 /** How we got to leaving. */
 export type LeavingVia = 'hangup' | 'roomEmptied' | 'endForAll';
