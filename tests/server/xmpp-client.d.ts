@@ -33,6 +33,8 @@ declare module '@xmpp/client' {
         on(event: 'stanza', listener: (stanza: Element) => void): void;
         on(event: 'error', listener: (error: unknown) => void): void;
         readonly iqCaller: { request(element: Element, timeoutMs?: number): Promise<Element> };
+        /** The automatic reconnection, on by default. */
+        readonly reconnect: { stop(): void };
     }
 
     export function client(options: ClientOptions): Client;

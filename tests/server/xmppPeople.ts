@@ -29,13 +29,23 @@ export interface Person {
 
 const roomJid = (room: string) => `${room}@${DOMAINS.muc}`;
 
+/**
+ * Every connection gets its own resource. With one fixed resource, a second connection of the same
+ * teacher replaces the first (Prosody's default conflict rule), the first reconnects a second later
+ * and replaces the second in turn: joins then go unanswered at random.
+ */
+let connectionCounter = 0;
+
 async function connectPerson(options: {
     service: string;
     domain: string;
     username?: string;
     password?: string;
 }): Promise<Person> {
-    const xmpp = client({ ...options, resource: 'test' });
+    const xmpp = client({ ...options, resource: `test-${(connectionCounter += 1)}` });
+
+    // A dropped test client must fail its test, not come back quietly and replace a newer session.
+    xmpp.reconnect.stop();
     const stanzas: Element[] = [];
     const waiters: (() => void)[] = [];
 
