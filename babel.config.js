@@ -11,7 +11,7 @@ module.exports = api => {
                     ? { targets: 'safari >= 15, chrome >= 100, firefox >= 100' }
                     : { targets: { node: 'current' } },
             ],
-            ['@babel/preset-react', { runtime: 'automatic' }],
+            ['@babel/preset-react', { runtime: 'classic' }],
             '@babel/preset-typescript',
         ],
     };

@@ -1,6 +1,6 @@
 // Portal entry: reads the deployment's config.js (loaded by a script tag before this bundle, as
 // jitsi-meet does) and renders the portal.
-import { StrictMode } from 'react';
+import React, { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './features/portal/App';

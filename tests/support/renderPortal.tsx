@@ -1,4 +1,5 @@
 /** Renders the real portal (real store, real listeners, real IFrame adapter) at a path. */
+import React from 'react';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 

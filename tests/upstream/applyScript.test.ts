@@ -9,9 +9,14 @@ import { join } from 'node:path';
 
 import { applyToJitsiMeet } from '../../tools/fork/apply-to-jitsi-meet';
 
+const RTK = (
+    JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+    }
+).dependencies['@reduxjs/toolkit'];
 const SDK = join(__dirname, '..', '..', '.cache', 'jitsi-sdk', 'package');
 
-function checkout(): string {
+function checkout(indent = 4): string {
     const dir = mkdtempSync(join(tmpdir(), 'jitsi-meet-'));
 
     mkdirSync(join(dir, 'react', 'features', 'app'), { recursive: true });
@@ -20,7 +25,7 @@ function checkout(): string {
     }
     writeFileSync(
         join(dir, 'package.json'),
-        `${JSON.stringify({ name: 'jitsi-meet', dependencies: { '@jitsi/js-utils': '6.3.2', redux: '4.0.4' } }, null, 4)}\n`,
+        `${JSON.stringify({ name: 'jitsi-meet', dependencies: { '@jitsi/js-utils': '6.3.2', redux: '4.0.4' } }, null, indent)}\n`,
     );
 
     return dir;
@@ -73,6 +78,30 @@ describe('tools/fork/apply-to-jitsi-meet', () => {
                 readFileSync(join(dir, file), 'utf8'),
             ),
         ).toEqual(snapshot);
+    });
+
+    it('keeps package.json’s own indentation, so its diff is the one added line', () => {
+        const dir = checkout(2);
+        const before = readFileSync(join(dir, 'package.json'), 'utf8');
+
+        applyToJitsiMeet(dir);
+        const after = readFileSync(join(dir, 'package.json'), 'utf8');
+
+        expect(added(before, after)).toEqual([`    "@reduxjs/toolkit": "${RTK}",`]);
+        expect(after.split('\n')).toHaveLength(before.split('\n').length + 1);
+    });
+
+    it('reports an outdated copy of the module and replaces it, stale files included', () => {
+        const dir = checkout();
+        const module = join(dir, 'react', 'features', 'school-policy');
+
+        applyToJitsiMeet(dir);
+        writeFileSync(join(module, 'slice.ts'), '// an older version\n');
+        writeFileSync(join(module, 'removed-long-ago.ts'), '// gone from the module\n');
+
+        expect(applyToJitsiMeet(dir).changed).toEqual([module]);
+        expect(readFileSync(join(module, 'slice.ts'), 'utf8')).not.toContain('an older version');
+        expect(existsSync(join(module, 'removed-long-ago.ts'))).toBe(false);
     });
 
     it('refuses a folder that is not a jitsi-meet checkout', () => {

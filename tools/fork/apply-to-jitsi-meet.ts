@@ -1,14 +1,19 @@
 // `npm run fork:apply -- <path to a jitsi-meet checkout>`: copies react/features/school-policy into
 // the checkout, registers it, and adds the state type and @reduxjs/toolkit. Idempotent: running it
 // again changes nothing (the copy is replaced by the same files, the edits are found and kept).
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 
 const SOURCE = join(__dirname, '..', '..', 'react', 'features', 'school-policy');
 const IMPORT_LINE = "import '../school-policy/jitsi-meet/registration';";
 const TYPE_IMPORT = "import { PolicyState as ISchoolPolicyState } from '../school-policy/slice';";
 const STATE_LINE = "    'features/school-policy': ISchoolPolicyState;";
-const RTK_VERSION = '^2.5.0';
+/** The Redux Toolkit range this project is built and tested with. */
+const RTK_VERSION = (
+    JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+    }
+).dependencies['@reduxjs/toolkit'] as string;
 
 /** What the script did, for the report. */
 export interface ApplyReport {
@@ -23,6 +28,32 @@ function edit(file: string, change: (text: string) => string, report: string[]):
         writeFileSync(file, after);
         report.push(file);
     }
+}
+
+/** Every file under a folder with its contents, by relative path; empty when the folder is missing. */
+function snapshot(dir: string): Map<string, string> {
+    const files = new Map<string, string>();
+    const walk = (current: string) => {
+        for (const name of readdirSync(current)) {
+            const path = join(current, name);
+
+            if (statSync(path).isDirectory()) {
+                walk(path);
+            } else {
+                files.set(relative(dir, path), readFileSync(path, 'utf8'));
+            }
+        }
+    };
+
+    if (existsSync(dir)) {
+        walk(dir);
+    }
+
+    return files;
+}
+
+function sameFiles(a: Map<string, string>, b: Map<string, string>): boolean {
+    return a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
 }
 
 /** Adds a line after the last line that matches, unless it is there already. */
@@ -57,11 +88,12 @@ export function applyToJitsiMeet(checkout: string): ApplyReport {
     }
     const changed: string[] = [];
     const target = join(checkout, 'react', 'features', 'school-policy');
-    const before = existsSync(target);
+    const before = snapshot(target);
 
+    // Replaced as a whole, so files removed from the module do not linger in the checkout.
     rmSync(target, { recursive: true, force: true });
     cpSync(SOURCE, target, { recursive: true });
-    if (!before) {
+    if (!sameFiles(before, snapshot(target))) {
         changed.push(target);
     }
     edit(files.middlewares, text => addAfterLast(text, IMPORT_LINE, /^import '\.\.\//), changed);
@@ -90,7 +122,10 @@ export function applyToJitsiMeet(checkout: string): ApplyReport {
                 ),
             );
 
-            return `${JSON.stringify(pkg, null, 4)}\n`;
+            // Keep the checkout's own indentation (jitsi-meet uses two spaces) so the diff is one line.
+            const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
+
+            return `${JSON.stringify(pkg, null, indent)}\n`;
         },
         changed,
     );

@@ -1,3 +1,4 @@
+import React from 'react';
 import { Provider } from 'react-redux';
 
 import { LangContext } from '../school-policy/components/web';

@@ -1,5 +1,13 @@
 /** A minimal router over the History API: a handful of pages need no library. */
-import { createContext, useCallback, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import React, {
+    createContext,
+    useCallback,
+    useContext,
+    useEffect,
+    useState,
+    type MouseEvent,
+    type ReactNode,
+} from 'react';
 
 /** The portal's pages. */
 export const PATHS = {

@@ -1,3 +1,4 @@
+import React from 'react';
 import { policyActions, type Participant } from '../../school-policy';
 import { usePolicyText } from '../../school-policy/components/web';
 import { useAppDispatch, usePortalText } from '../hooks';

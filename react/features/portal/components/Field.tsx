@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import React, { type InputHTMLAttributes, type ReactNode } from 'react';
 
 /** A labelled input with its hint and error tied to it (WCAG: labels, errors announced). */
 export function Field({

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import React, { useEffect, type ReactNode } from 'react';
 
 import type { Lang } from '../../school-policy';
 import { useAppDispatch, usePortalText } from '../hooks';

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import React, { useState } from 'react';
 
 import { selectOthers, type PolicyState } from '../../school-policy';
 import { CopyButton } from '../../school-policy/components/web';

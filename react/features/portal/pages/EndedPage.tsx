@@ -1,3 +1,4 @@
+import React from 'react';
 import { useAppDispatch, useAppSelector, usePortalText } from '../hooks';
 import { portalActions } from '../portalSlice';
 import { Link, PATHS, useRouter } from '../router';

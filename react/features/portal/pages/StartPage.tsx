@@ -1,3 +1,4 @@
+import React from 'react';
 import { usePortalText } from '../hooks';
 import { Link, PATHS } from '../router';
 

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import React, { useRef, useState, type FormEvent } from 'react';
 
 import {
     DISPLAY_NAME_MAX_LENGTH,

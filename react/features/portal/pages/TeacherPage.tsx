@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import React, { useMemo, useRef, useState, type FormEvent } from 'react';
 
 import {
     generatePassword,

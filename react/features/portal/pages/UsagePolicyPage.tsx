@@ -1,3 +1,4 @@
+import React from 'react';
 import { RULES } from '../../school-policy';
 import { usePortalText } from '../hooks';
 import { useSettings } from '../SettingsContext';

@@ -1,6 +1,6 @@
 import { PolicyHostError, type PolicyHost, type RecordingMode } from '../host';
 
-import type { IJitsiConference, IJitsiMeetDeps, IJitsiMeetState } from './types';
+import { isJitsiConference, type IJitsiConference, type IJitsiMeetDeps, type IJitsiMeetState } from './types';
 
 /**
  * The fork build's PolicyHost: commands go to the store's JitsiConference, or through jitsi-meet's
@@ -29,7 +29,7 @@ export class JitsiMeetHost implements PolicyHost {
     private conference(needsModerator: boolean): IJitsiConference {
         const conference = this.getState()['features/base/conference']?.conference;
 
-        if (!conference) {
+        if (!isJitsiConference(conference)) {
             throw new PolicyHostError('notConnected');
         }
         if (needsModerator && !conference.isModerator()) {
@@ -110,7 +110,9 @@ export class JitsiMeetHost implements PolicyHost {
         const sessions = this.getState()['features/recording']?.sessionDatas ?? [];
         const running = sessions.filter(session => session.mode === mode && session.status !== 'off');
 
-        await Promise.all(running.map(session => conference.stopRecording(session.id)));
+        await Promise.all(
+            running.flatMap(session => (session.id === undefined ? [] : [conference.stopRecording(session.id)])),
+        );
     }
 
     /**

@@ -169,7 +169,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         const id = field(participant, 'id');
 
         if (typeof type === 'string' && CONFIG_ACTIONS.has(type)) {
-            const config = state['features/base/config'] ?? {};
+            const config = { ...state['features/base/config'] } as Record<string, unknown>;
             const hardened = hardenConfig(config);
             const changed = Object.keys(hardened).filter(key => !same(config[key], hardened[key]));
 

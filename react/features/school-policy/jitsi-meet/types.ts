@@ -42,19 +42,49 @@ export interface IJitsiConference {
     stopRecording(sessionId: string): Promise<unknown>;
 }
 
-/** A recording session in jitsi-meet's `features/recording` state. */
+/** A recording session in jitsi-meet's `features/recording` state (its fields are optional there). */
 export interface IRecordingSession {
-    id: string;
-    mode: string;
+    id?: string;
+    mode?: string;
     // 'on', 'off' or 'pending' in current jitsi-meet; kept open for older and newer releases.
-    status: string;
+    status?: string;
 }
 
-/** The slices of jitsi-meet's state the adapter reads. */
+/**
+ * Whether a value is a JitsiConference with the methods the adapter calls. jitsi-meet declares the
+ * conference with only some of them (and as `Function`), so the adapter checks at run time instead
+ * of trusting a type it cannot see.
+ *
+ * @param {unknown} value - The store's `features/base/conference` conference.
+ * @returns {boolean}
+ */
+export function isJitsiConference(value: unknown): value is IJitsiConference {
+    if (typeof value !== 'object' || value === null) {
+        return false;
+    }
+    const methods: (keyof IJitsiConference)[] = [
+        'isModerator',
+        'lock',
+        'kickParticipant',
+        'getParticipants',
+        'sendTextMessage',
+        'stopRecording',
+    ];
+
+    return methods.every(name => typeof (value as Record<string, unknown>)[name] === 'function');
+}
+
+/**
+ * The slices of jitsi-meet's state the adapter reads. Deliberately loose (`unknown`, `object`):
+ * jitsi-meet's own IReduxState must be assignable to it, so that the middlewares register without a
+ * cast; the adapter checks shapes at run time.
+ */
 export interface IJitsiMeetState {
-    'features/base/conference'?: { conference?: IJitsiConference | undefined };
+    'features/base/conference'?: { conference?: unknown };
     'features/base/participants'?: { local?: { id?: string } };
-    'features/base/config'?: Record<string, unknown>;
+    'features/base/config'?: object;
+    'features/base/settings'?: { displayName?: string };
+    'features/base/dialog'?: { component?: unknown };
     'features/recording'?: { sessionDatas?: IRecordingSession[] };
     'features/school-policy'?: unknown;
 }

@@ -1,3 +1,4 @@
+import React from 'react';
 import type { LeaveStep, Participant } from '../..';
 
 import { Modal } from './Modal';

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import React, { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 const FOCUSABLE =
     'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -38,7 +38,8 @@ export function Modal({ labelledBy, describedBy, onEscape, children }: ModalProp
         if (event.key !== 'Tab' || !ref.current) {
             return;
         }
-        const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+        // Array.from, not a spread: jitsi-meet compiles without the DOM.Iterable library.
+        const focusable = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
         const first = focusable[0];
         const last = focusable.at(-1);
 

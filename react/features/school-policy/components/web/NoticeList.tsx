@@ -1,3 +1,4 @@
+import React from 'react';
 import type { Notice } from '../..';
 
 import { usePolicyText } from './LangContext';

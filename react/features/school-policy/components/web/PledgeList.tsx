@@ -1,3 +1,4 @@
+import React from 'react';
 import type { Bilingual } from '../..';
 
 import { usePolicyText } from './LangContext';

@@ -6,6 +6,8 @@
  * `import '../school-policy/jitsi-meet/registration';` to react/features/app/middlewares.any.ts.
  */
 import { jitsiLocalStorage } from '@jitsi/js-utils';
+import type { Middleware } from '@reduxjs/toolkit';
+import type { AnyAction } from 'redux';
 
 import { reloadNow } from '../../../app/actions.web';
 import { endConference, leaveConference } from '../../../base/conference/actions.any';
@@ -14,6 +16,7 @@ import ReducerRegistry from '../../../base/redux/ReducerRegistry';
 import { showNotification } from '../../../notifications/actions';
 import { NOTIFICATION_TIMEOUT_TYPE } from '../../../notifications/constants';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
+import type { IJitsiMeetState } from '../types';
 
 const feature = createSchoolPolicyFeature({
     deps: {
@@ -27,7 +30,23 @@ const feature = createSchoolPolicyFeature({
 });
 
 ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, feature.reducer);
-feature.middlewares.forEach(middleware => MiddlewareRegistry.register(middleware));
+/**
+ * Registers one of the module's middlewares with jitsi-meet's registry. The module is built with
+ * Redux Toolkit 2 (Redux 5 types), jitsi-meet with Redux 4: the two declare `next` differently
+ * (`unknown` against `AnyAction`), at run time both are plain functions passing actions on.
+ *
+ * @param {Middleware} middleware - The module's middleware.
+ * @returns {void}
+ */
+function register(middleware: Middleware<object, IJitsiMeetState>) {
+    MiddlewareRegistry.register(store => next => {
+        const handle = middleware(store)(action => next(action as AnyAction));
+
+        return action => handle(action);
+    });
+}
+
+feature.middlewares.forEach(register);
 
 /**
  * Routes the hang-up buttons into the policy. Buttons listed in `buttonsWithNotifyClick` do not run
