@@ -34,8 +34,9 @@ module.exports = {
             ...common,
             displayName: 'upstream',
             testEnvironment: 'jsdom',
-            testMatch: ['<rootDir>/tests/upstream/**/*.test.ts'],
+            testMatch: ['<rootDir>/tests/upstream/**/*.test.{ts,tsx}'],
             globalSetup: '<rootDir>/tests/upstream/unpackSdk.js',
+            setupFilesAfterEnv: ['<rootDir>/tests/support/setupDom.ts'],
             // Web first, as jitsi-meet's web build resolves.
             moduleFileExtensions: ['web.ts', 'web.tsx', 'ts', 'tsx', 'js', 'json'],
             moduleNameMapper: {

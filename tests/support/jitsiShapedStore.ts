@@ -3,11 +3,12 @@
  * keys, action types and payloads, with minimal reducers, plus a fake JitsiConference (the
  * adapter's port to lib-jitsi-meet) that reports back what lib-jitsi-meet would.
  */
-import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
+import { configureStore, type Middleware, type Reducer, type UnknownAction } from '@reduxjs/toolkit';
 
-import type { PolicyTiming } from '../../react/features/school-policy';
+import type { Lang, PolicyTiming } from '../../react/features/school-policy';
 import { createSchoolPolicyFeature } from '../../react/features/school-policy/jitsi-meet/feature';
 import type {
+    IJitsiMeetDialogs,
     IJitsiConference,
     IJitsiParticipant,
     IRecordingSession,
@@ -86,7 +87,17 @@ function merge(target: Record<string, unknown>, source: Record<string, unknown>)
 
 /** Builds the store with the feature registered as the registration files would. */
 export function makeJitsiShapedStore(
-    options: { timing?: Partial<PolicyTiming>; storage?: Storage; notOpenRetrySeconds?: number } = {},
+    options: {
+        timing?: Partial<PolicyTiming>;
+        storage?: Storage;
+        notOpenRetrySeconds?: number;
+        /** Jitsi-meet's dialog system, e.g. its real actions and reducer (tests/upstream). */
+        dialogs?: IJitsiMeetDialogs;
+        lang?: Lang;
+        suggestPseudonym?: boolean;
+        /** Replace or add slices, e.g. with jitsi-meet's real reducers. */
+        reducers?: Record<string, Reducer>;
+    } = {},
 ) {
     const conference = new FakeConference();
     const seen: Action[] = [];
@@ -103,6 +114,9 @@ export function makeJitsiShapedStore(
         deps,
         storage: options.storage,
         notOpenRetrySeconds: options.notOpenRetrySeconds,
+        dialogs: options.dialogs,
+        lang: options.lang ? () => options.lang ?? 'de' : undefined,
+        suggestPseudonym: options.suggestPseudonym ?? false,
         timing: options.timing ?? { commandTimeoutMs: 200, removalWaitMs: 300, leaveWaitMs: 300 },
     });
     const recorder: Middleware = () => next => action => {
@@ -144,7 +158,10 @@ export function makeJitsiShapedStore(
 
                 return { sessionDatas: [...state.sessionDatas.filter(s => s.id !== session.id), session] };
             },
+            'features/base/settings': (state: Record<string, unknown> = {}, action: Action) =>
+                action.type === 'SETTINGS_UPDATED' ? { ...state, ...(action.settings as object) } : state,
             'features/school-policy': feature.reducer,
+            ...options.reducers,
         },
         middleware: getDefault =>
             getDefault({ serializableCheck: false, immutableCheck: false })

@@ -12,6 +12,7 @@ import { setConfigFromURLParams } from 'jitsi-meet/base/config/functions.any';
 import 'jitsi-meet/base/config/reducer';
 import * as participantTypes from 'jitsi-meet/base/participants/actionTypes';
 import ReducerRegistry from 'jitsi-meet/base/redux/ReducerRegistry';
+import * as settingsTypes from 'jitsi-meet/base/settings/actionTypes';
 import * as recordingTypes from 'jitsi-meet/recording/actionTypes';
 
 import { HANGUP_KEYS, hardenConfig, policyReducer } from '../../react/features/school-policy';
@@ -116,6 +117,7 @@ describe('action types', () => {
             ...configTypes,
             ...participantTypes,
             ...recordingTypes,
+            ...settingsTypes,
         };
 
         for (const [name, value] of Object.entries(JITSI_ACTIONS)) {

@@ -14,6 +14,7 @@ declare module 'jitsi-meet/base/config/actions' {
 declare module 'jitsi-meet/base/config/reducer' {}
 declare module 'jitsi-meet/base/redux/ReducerRegistry' {
     const ReducerRegistry: {
+        _elements: Record<string, (state: unknown, action: { type: string; [key: string]: unknown }) => unknown>;
         register(name: string, reducer: (state: never, action: never) => unknown): void;
         combineReducers(): (state: unknown, action: { type: string }) => Record<string, unknown>;
     };
@@ -27,4 +28,22 @@ declare module 'jitsi-meet/base/config/actionTypes' {
 declare module 'jitsi-meet/*/actionTypes' {
     const types: Record<string, string>;
     export = types;
+}
+declare module 'jitsi-meet/base/dialog/actions' {
+    import type { ComponentType } from 'react';
+
+    type DialogAction = { type: string; component?: ComponentType<never>; componentProps?: object };
+    export function openDialog<P extends object>(name: string, component: ComponentType<P>, props?: P): DialogAction;
+    export function hideDialog(name?: string, component?: ComponentType<never>): DialogAction;
+}
+declare module 'jitsi-meet/base/dialog/reducer' {}
+declare module 'jitsi-meet/base/settings/reducer' {}
+declare module 'jitsi-meet/base/redux/PersistenceRegistry' {
+    const PersistenceRegistry: {
+        _elements: { [name: string]: boolean | object };
+        _defaultStates: { [name: string]: object | undefined };
+        register(name: string, config?: boolean | object, defaultState?: object): void;
+        persistState(state: object): void;
+    };
+    export default PersistenceRegistry;
 }

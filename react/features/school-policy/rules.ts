@@ -177,9 +177,10 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included (module tested in a store shaped like jitsi-meet’s; a full fork build is not yet verified)',
+                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included; display name and e-mail never written to the device (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/storageCleanup.ts',
+                    'react/features/school-policy/jitsi-meet/personalSettings.ts',
                     'react/features/school-policy/jitsi-meet/feature.ts',
                 ],
             },
@@ -253,10 +254,11 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'Becoming moderator locks the room with the prepared password, or demands one; a removed password is set again (module tested in a store shaped like jitsi-meet’s; a full fork build is not yet verified)',
+                by: 'Becoming moderator opens a password dialog that cannot be dismissed (or locks with a prepared password); a removed password is set again; who came in before the lock is listed for the teacher to keep or remove (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/feature.ts',
                     'react/features/school-policy/jitsi-meet/JitsiMeetHost.ts',
+                    'react/features/school-policy/jitsi-meet/SchoolPolicyDialog.tsx',
                 ],
             },
             {
@@ -302,6 +304,14 @@ export const RULES: readonly Rule[] = [
                 ],
             },
             {
+                layer: 'forkBuild',
+                by: 'A pseudonym is suggested in the prejoin name field when no name is set; camera and microphone start off even against URL overrides; the name is not stored on shared devices (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
+                paths: [
+                    'react/features/school-policy/jitsi-meet/feature.ts',
+                    'react/features/school-policy/jitsi-meet/personalSettings.ts',
+                ],
+            },
+            {
                 layer: 'config',
                 by: '`prejoinConfig.enabled`, `startWithAudioMuted`, `startWithVideoMuted`, `requireDisplayName: false`',
                 paths: ['config.js'],
@@ -332,10 +342,11 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'The three hang-up keys are routed from APP.API.notifyToolbarButtonClicked into the leave-last gate (module tested in a store shaped like jitsi-meet’s; a full fork build is not yet verified)',
+                by: 'The three hang-up keys are routed from APP.API.notifyToolbarButtonClicked into the leave-last dialog: ask all to leave, remove all, end for all, cancel (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/feature.ts',
                     'react/features/school-policy/jitsi-meet/registration/index.ts',
+                    'react/features/school-policy/jitsi-meet/SchoolPolicyDialog.tsx',
                 ],
             },
             {
@@ -381,7 +392,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'The hardened config is re-imposed after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG (URL hash, configOverwrite, overwriteConfig); START_LOCAL_RECORDING is swallowed; running recordings are stopped (module tested against jitsi-meet’s own config code; a full fork build is not yet verified)',
+                by: 'The hardened config is re-imposed after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG (URL hash, configOverwrite, overwriteConfig); START_LOCAL_RECORDING is swallowed; running recordings are stopped (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
                 paths: ['react/features/school-policy/jitsi-meet/feature.ts'],
             },
             {

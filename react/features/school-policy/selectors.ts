@@ -60,3 +60,24 @@ export function selectRemovalProgress(state: PolicyState): { total: number; remo
 
     return { total, removed: Math.max(0, total - selectOthers(state).length), failed };
 }
+
+/** Which policy dialog a host should show, most urgent first. */
+export type PolicyDialog = 'password' | 'leaveLast' | 'review';
+
+/**
+ * The dialog the policy needs now, or null. The password comes first (nothing else may happen in an
+ * open room), then the leave-last gate, then reviewing who came in before the lock (R6, R8).
+ */
+export function selectPolicyDialog(state: PolicyState): PolicyDialog | null {
+    if (state.lock.kind === 'passwordNeeded') {
+        return 'password';
+    }
+    if (state.phase.kind === 'leaveBlocked') {
+        return 'leaveLast';
+    }
+    if (selectInMeeting(state) && selectIsModerator(state) && selectJoinedBeforeLock(state).length > 0) {
+        return 'review';
+    }
+
+    return null;
+}

@@ -1,12 +1,11 @@
 import React from 'react';
+
 import { policyActions, type Participant } from '../../school-policy';
-import { usePolicyText } from '../../school-policy/components/web';
-import { useAppDispatch, usePortalText } from '../hooks';
+import { EarlyParticipantsReview } from '../../school-policy/components/web';
+import { useAppDispatch } from '../hooks';
 
 /** People who were inside before the room was locked: the teacher keeps or removes each (R6). */
 export function EarlyParticipants({ participants }: { readonly participants: readonly Participant[] }) {
-    const { t } = usePortalText();
-    const ui = usePolicyText();
     const dispatch = useAppDispatch();
 
     if (participants.length === 0) {
@@ -15,30 +14,12 @@ export function EarlyParticipants({ participants }: { readonly participants: rea
 
     return (
         <section className="card warning" aria-labelledby="early-heading">
-            <h2 id="early-heading">{t('early.heading', { count: participants.length })}</h2>
-            <ul>
-                {participants.map(participant => {
-                    const name = participant.name ?? ui.t('leave.anonymous');
-
-                    return (
-                        <li key={participant.id}>
-                            <span>{name}</span>{' '}
-                            <button
-                                type="button"
-                                onClick={() => dispatch(policyActions.participantRemovalChosen({ id: participant.id }))}
-                            >
-                                {t('early.remove', { name })}
-                            </button>{' '}
-                            <button
-                                type="button"
-                                onClick={() => dispatch(policyActions.participantReviewed({ id: participant.id }))}
-                            >
-                                {t('early.keep', { name })}
-                            </button>
-                        </li>
-                    );
-                })}
-            </ul>
+            <EarlyParticipantsReview
+                headingId="early-heading"
+                participants={participants}
+                onRemove={id => dispatch(policyActions.participantRemovalChosen({ id }))}
+                onKeep={id => dispatch(policyActions.participantReviewed({ id }))}
+            />
         </section>
     );
 }

@@ -10,17 +10,31 @@
  * - Swallows START_LOCAL_RECORDING: local recording cannot start.
  * - Routes the hang-up buttons' "notify" clicks into the core (see {@link routeToolbarClick}).
  * - Clears jitsi-meet's stored data when the meeting ends on a shared device.
+ * - Shows the policy's dialogs through jitsi-meet's dialog system and keeps the password dialog
+ *   open until a password is set, whatever else opens a dialog (see {@link IJitsiMeetDialogs}).
+ * - Shows the core's notices as jitsi-meet notifications.
+ * - Suggests a pseudonym as the display name when none is set (R7).
  */
 import { createListenerMiddleware, type Dispatch, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 
+import { generatePseudonym } from '../policy/displayName';
 import { HANGUP_KEYS, hardenConfig } from '../policy/hardenConfig';
 import { translateCore } from '../i18n';
+import type { Lang } from '../rules';
+import { selectPolicyDialog } from '../selectors';
 import { setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../listeners';
-import { policyActions, policyReducer, type PolicyState } from '../slice';
+import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
 
 import { JitsiMeetHost } from './JitsiMeetHost';
 import { clearJitsiStorage, type IStorageLike } from './storageCleanup';
-import { JITSI_ACTIONS, toMode, toRole, type IJitsiMeetDeps, type IJitsiMeetState } from './types';
+import {
+    JITSI_ACTIONS,
+    toMode,
+    toRole,
+    type IJitsiMeetDeps,
+    type IJitsiMeetDialogs,
+    type IJitsiMeetState,
+} from './types';
 
 /** The key of the core's slice in jitsi-meet's state. */
 export const SCHOOL_POLICY_STATE_KEY = 'features/school-policy';
@@ -38,6 +52,15 @@ export interface ISchoolPolicyFeatureOptions {
 
     /** Seconds between tries when mod_school_policy refuses the join (default 15). */
     readonly notOpenRetrySeconds?: number;
+
+    /** Jitsi-meet's dialog system; without it the policy's dialogs are not shown. */
+    readonly dialogs?: IJitsiMeetDialogs;
+
+    /** The language of jitsi-meet's UI (default German). */
+    readonly lang?: () => Lang;
+
+    /** R7: suggest a pseudonym when no display name is set (default true). */
+    readonly suggestPseudonym?: boolean;
 }
 
 /** How often the "not open yet" countdown is shown, in seconds. */
@@ -104,6 +127,9 @@ function field(value: unknown, key: string): unknown {
 export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) {
     const sharedDevices = options.sharedDevices !== false;
     const retrySeconds = options.notOpenRetrySeconds ?? 15;
+    const lang = options.lang ?? (() => 'de' as const);
+    let pseudonymOffered = options.suggestPseudonym === false;
+    let bridging = false;
     let countdown: ReturnType<typeof setTimeout> | undefined;
 
     /**
@@ -143,9 +169,44 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         timing: options.timing,
     };
     const listener = createListenerMiddleware<IJitsiMeetState, Dispatch<UnknownAction>, PolicyExtra>({ extra });
-    const selectPolicy = (state: IJitsiMeetState) => state[SCHOOL_POLICY_STATE_KEY] as PolicyState;
+    const selectPolicy = (state: IJitsiMeetState) => state[SCHOOL_POLICY_STATE_KEY] as PolicyState | undefined;
 
-    setupPolicyListeners(listener.startListening, selectPolicy);
+    // The reducer is registered with the middlewares; before its first run the state is the initial one.
+    setupPolicyListeners(listener.startListening, state => selectPolicy(state) ?? initialPolicyState);
+
+    /**
+     * After every action: the core's notices become jitsi-meet notifications, and the dialog the
+     * policy needs is the one jitsi-meet shows. Another dialog (jitsi-meet shows one at a time) may
+     * replace ours; while the policy still needs it, it comes back with the next action.
+     *
+     * @param {IJitsiMeetState} state - The state after the action.
+     * @param {Function} dispatch - The store's dispatch.
+     * @returns {void}
+     */
+    const bridge = (state: IJitsiMeetState, dispatch: (action: UnknownAction) => unknown): void => {
+        const policy = selectPolicy(state);
+
+        if (!policy) {
+            return;
+        }
+        for (const notice of policy.notices) {
+            dispatch(options.deps.notify(translateCore(lang(), notice.key, notice.params)) as UnknownAction);
+            dispatch(policyActions.noticeDismissed({ id: notice.id }));
+        }
+        const dialogs = options.dialogs;
+
+        if (!dialogs) {
+            return;
+        }
+        const wanted = selectPolicyDialog(policy) !== null;
+        const open = dialogs.isOpen(state);
+
+        if (wanted && !open) {
+            dispatch(dialogs.open(lang()) as UnknownAction);
+        } else if (!wanted && open) {
+            dispatch(dialogs.hide() as UnknownAction);
+        }
+    };
 
     const translate: Middleware<object, IJitsiMeetState> = store => next => (action: unknown) => {
         host ??= new JitsiMeetHost(
@@ -157,7 +218,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
 
         if (type === JITSI_ACTIONS.START_LOCAL_RECORDING) {
             // R9: swallowed, whoever asked (a button, a shortcut, a URL override).
-            store.dispatch(options.deps.notify(translateCore('de', 'recording.stopped')) as UnknownAction);
+            store.dispatch(options.deps.notify(translateCore(lang(), 'recording.stopped')) as UnknownAction);
 
             return undefined;
         }
@@ -178,6 +239,17 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                 store.dispatch({
                     type: JITSI_ACTIONS.OVERWRITE_CONFIG,
                     config: Object.fromEntries(changed.map(key => [key, hardened[key]])),
+                });
+            }
+        }
+
+        if (type === JITSI_ACTIONS.SET_CONFIG && !pseudonymOffered) {
+            pseudonymOffered = true;
+            if (!store.getState()['features/base/settings']?.displayName?.trim()) {
+                // A suggestion: jitsi-meet's prejoin screen shows it in the name field, to keep or change.
+                store.dispatch({
+                    type: JITSI_ACTIONS.SETTINGS_UPDATED,
+                    settings: { displayName: generatePseudonym() },
                 });
             }
         }
@@ -262,6 +334,14 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                     }
                 }
                 break;
+        }
+        if (!bridging) {
+            bridging = true;
+            try {
+                bridge(store.getState(), store.dispatch);
+            } finally {
+                bridging = false;
+            }
         }
 
         return result;

@@ -4,6 +4,7 @@
  * own, checked against jitsi-meet's sources by tests/upstream.
  */
 import type { RecordingMode, Role } from '../host';
+import type { Lang } from '../rules';
 
 /**
  * Action type strings as jitsi-meet defines them (each equals its constant's name, JITSI-FACTS §7).
@@ -23,6 +24,7 @@ export const JITSI_ACTIONS = {
     SET_CONFIG: 'SET_CONFIG',
     UPDATE_CONFIG: 'UPDATE_CONFIG',
     OVERWRITE_CONFIG: 'OVERWRITE_CONFIG',
+    SETTINGS_UPDATED: 'SETTINGS_UPDATED',
 } as const;
 
 /** A remote participant as lib-jitsi-meet's JitsiParticipant reports it. */
@@ -105,6 +107,16 @@ export interface IJitsiMeetDeps {
 
     /** Tries to join again (Jitsi's `reloadNow()` on web). */
     rejoin(): unknown;
+}
+
+/**
+ * Jitsi-meet's dialog system as the registration hands it in: `openDialog` and `hideDialog` with
+ * the module's SchoolPolicyDialog, and whether that dialog is the one jitsi-meet shows.
+ */
+export interface IJitsiMeetDialogs {
+    open(lang: Lang): unknown;
+    hide(): unknown;
+    isOpen(state: IJitsiMeetState): boolean;
 }
 
 /** The role as the core knows it. */

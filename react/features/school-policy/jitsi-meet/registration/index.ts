@@ -11,12 +11,22 @@ import type { AnyAction } from 'redux';
 
 import { reloadNow } from '../../../app/actions.web';
 import { endConference, leaveConference } from '../../../base/conference/actions.any';
+import { hideDialog, openDialog } from '../../../base/dialog/actions';
+import i18next from '../../../base/i18n/i18next';
 import MiddlewareRegistry from '../../../base/redux/MiddlewareRegistry';
+import PersistenceRegistry from '../../../base/redux/PersistenceRegistry';
 import ReducerRegistry from '../../../base/redux/ReducerRegistry';
+// Imported before the re-registration below, so that jitsi-meet's own registration comes first.
+import '../../../base/settings/reducer';
 import { showNotification } from '../../../notifications/actions';
 import { NOTIFICATION_TIMEOUT_TYPE } from '../../../notifications/constants';
+import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
+import { keepPersonalSettingsOffDevice } from '../personalSettings';
 import type { IJitsiMeetState } from '../types';
+
+/** R4: this build is for shared school devices. */
+const SHARED_DEVICES = true;
 
 const feature = createSchoolPolicyFeature({
     deps: {
@@ -25,11 +35,23 @@ const feature = createSchoolPolicyFeature({
         notify: (text: string) => showNotification({ title: text }, NOTIFICATION_TIMEOUT_TYPE.LONG),
         rejoin: () => reloadNow(),
     },
+    dialogs: {
+        open: lang => openDialog('SchoolPolicyDialog', SchoolPolicyDialog, { lang }),
+        hide: () => hideDialog('SchoolPolicyDialog', SchoolPolicyDialog),
+        isOpen: state => state['features/base/dialog']?.component === SchoolPolicyDialog,
+    },
+    lang: () => (i18next.language?.startsWith('de') ? 'de' : 'en'),
     storage: jitsiLocalStorage,
-    sharedDevices: true,
+    sharedDevices: SHARED_DEVICES,
 });
 
+if (SHARED_DEVICES && !keepPersonalSettingsOffDevice(PersistenceRegistry)) {
+    // Not silent: the admin sees in the console that this jitsi-meet version defeats the exclusion.
+    console.warn("school-policy: jitsi-meet's settings are persisted as a whole; names may stay on the device");
+}
+
 ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, feature.reducer);
+
 /**
  * Registers one of the module's middlewares with jitsi-meet's registry. The module is built with
  * Redux Toolkit 2 (Redux 5 types), jitsi-meet with Redux 4: the two declare `next` differently
