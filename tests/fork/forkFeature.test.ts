@@ -155,7 +155,7 @@ describe('the server’s refusal in the fork build (mod_school_policy)', () => {
         store.dispatch(refusal);
         expect(seen.find(a => a.type === 'SHOW_NOTIFICATION')).toMatchObject({
             text: expect.stringContaining(
-                'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunden.',
+                'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
             ) as unknown,
         });
         await waitFor(() => expect(seen.map(a => a.type)).toContain('test/rejoin'), { timeout: 3000 });

@@ -25,6 +25,8 @@ export const de = {
     'leave.removalIncomplete': '{count} Teilnehmende konnten nicht entfernt werden.',
     'leave.endFailed': 'Das Meeting konnte nicht für alle beendet werden.',
     'chat.recordingStopped': 'Aufnahmen sind in diesem Meeting verboten. Die Aufnahme wurde beendet.',
+    'join.notOpen': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in {seconds} Sekunden.',
+    'join.notOpenOneSecond': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
 } as const;
 
 /** Every message key the core can emit. */
@@ -54,4 +56,6 @@ export const en: Record<MessageKey, string> = {
     'leave.removalIncomplete': '{count} participants could not be removed.',
     'leave.endFailed': 'The meeting could not be ended for everyone.',
     'chat.recordingStopped': 'Recordings are prohibited in this meeting. The recording has been stopped.',
+    'join.notOpen': 'The teacher has not opened the room yet. Trying again in {seconds} seconds.',
+    'join.notOpenOneSecond': 'The teacher has not opened the room yet. Trying again in 1 second.',
 };

@@ -149,8 +149,9 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         }
         dispatch(
             options.deps.notify(
-                `Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in ${left} Sekunden. / ` +
-                    `The teacher has not opened the room yet. Trying again in ${left} seconds.`,
+                left === 1
+                    ? translateCore(lang(), 'join.notOpenOneSecond')
+                    : translateCore(lang(), 'join.notOpen', { seconds: left }),
             ) as UnknownAction,
         );
         const step = Math.min(COUNTDOWN_STEP_SECONDS, left);
