@@ -26,7 +26,8 @@ import { JITSI_ACTIONS } from '../../react/features/school-policy/jitsi-meet/typ
 const HOSTILE_URL =
     'https://meet.example.org/mathe-7b#config.localRecording={"disable":false}' +
     '&config.recordingService={"enabled":true}&config.liveStreaming={"enabled":true}' +
-    '&config.toolbarButtons=["microphone","recording","livestreaming","hangup"]&config.buttonsWithNotifyClick=[]';
+    '&config.toolbarButtons=["microphone","recording","livestreaming","hangup"]&config.buttonsWithNotifyClick=[]' +
+    '&config.startWithAudioMuted=false&config.startWithVideoMuted=false';
 
 /** The deployment's config.js, school defaults applied. */
 function deploymentConfig(): Record<string, unknown> {
@@ -73,6 +74,7 @@ describe('jitsi-meet’s own config code', () => {
         expect(config.localRecording).toMatchObject({ disable: false });
         expect(config.toolbarButtons).toContain('recording');
         expect(config.buttonsWithNotifyClick).toEqual([]);
+        expect(config).toMatchObject({ startWithAudioMuted: false, startWithVideoMuted: false });
     });
 
     it('keeps the overrides in a stock store: SET_CONFIG, updateConfig and overwriteConfig', () => {
@@ -99,6 +101,9 @@ describe('jitsi-meet’s own config code', () => {
             recordingService: { enabled: false },
             liveStreaming: { enabled: false },
             buttonsWithNotifyClick: [...HANGUP_KEYS],
+            // R7: camera and microphone still start off.
+            startWithAudioMuted: true,
+            startWithVideoMuted: true,
         });
         expect(configOf(store).toolbarButtons).toEqual(['microphone', 'hangup']);
 
