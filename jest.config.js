@@ -42,6 +42,7 @@ module.exports = {
             moduleNameMapper: {
                 '^jitsi-meet/(.*)$': '<rootDir>/.cache/jitsi-sdk/package/react/features/$1',
                 '^\\.\\./participants/functions$': '<rootDir>/tests/upstream/stubs/participantsFunctions.ts',
+                '^\\.\\./\\.\\./visitors/functions$': '<rootDir>/tests/upstream/stubs/visitorsFunctions.ts',
                 // Only lib-jitsi-meet's own folder imports './_' (the page global JitsiMeetJS).
                 '^\\./_$': '<rootDir>/tests/upstream/stubs/libJitsiMeet.ts',
             },

@@ -8,6 +8,7 @@ import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/to
 import * as conferenceTypes from 'jitsi-meet/base/conference/actionTypes';
 import { overwriteConfig, updateConfig } from 'jitsi-meet/base/config/actions';
 import * as configTypes from 'jitsi-meet/base/config/actionTypes';
+import * as connectionTypes from 'jitsi-meet/base/connection/actionTypes';
 import { setConfigFromURLParams } from 'jitsi-meet/base/config/functions.any';
 import 'jitsi-meet/base/config/reducer';
 import * as participantTypes from 'jitsi-meet/base/participants/actionTypes';
@@ -123,6 +124,7 @@ describe('action types', () => {
             ...participantTypes,
             ...recordingTypes,
             ...settingsTypes,
+            ...connectionTypes,
         };
 
         for (const [name, value] of Object.entries(JITSI_ACTIONS)) {

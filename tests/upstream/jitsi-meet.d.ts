@@ -47,3 +47,9 @@ declare module 'jitsi-meet/base/redux/PersistenceRegistry' {
     };
     export default PersistenceRegistry;
 }
+declare module 'jitsi-meet/base/connection/reducer' {}
+declare module 'jitsi-meet/base/jwt/reducer' {}
+declare module 'jitsi-meet/base/media/functions' {
+    export function getStartWithAudioMuted(state: object): boolean;
+    export function getStartWithVideoMuted(state: object): boolean;
+}

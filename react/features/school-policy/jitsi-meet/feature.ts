@@ -26,6 +26,7 @@ import { setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../li
 import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
 
 import { JitsiMeetHost } from './JitsiMeetHost';
+import { withoutHardenedOverrides } from './locationUrl';
 import { clearJitsiStorage, type IStorageLike } from './storageCleanup';
 import {
     JITSI_ACTIONS,
@@ -223,6 +224,14 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
 
             return undefined;
         }
+        if (type === JITSI_ACTIONS.SET_LOCATION_URL) {
+            const url = field(action, 'locationURL');
+
+            if (url instanceof URL) {
+                // R7, R9: no override of a hardened key reaches jitsi-meet's direct URL reads.
+                return next({ ...(action as AnyAction), locationURL: withoutHardenedOverrides(url) });
+            }
+        }
         const result = next(action);
         const a = action as AnyAction;
         const state = store.getState();
@@ -240,6 +249,20 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                 store.dispatch({
                     type: JITSI_ACTIONS.OVERWRITE_CONFIG,
                     config: Object.fromEntries(changed.map(key => [key, hardened[key]])),
+                });
+            }
+        }
+
+        if (type === JITSI_ACTIONS.SET_CONFIG) {
+            const settings = store.getState()['features/base/settings'];
+
+            // R7: jitsi-meet reads these from its settings before its config, and the settings
+            // default to false: without this, the camera and microphone start on at the prejoin
+            // screen whatever config.js says. Turning them on afterwards stays the user's choice.
+            if (settings?.startWithAudioMuted !== true || settings.startWithVideoMuted !== true) {
+                store.dispatch({
+                    type: JITSI_ACTIONS.SETTINGS_UPDATED,
+                    settings: { startWithAudioMuted: true, startWithVideoMuted: true },
                 });
             }
         }

@@ -25,6 +25,7 @@ export const JITSI_ACTIONS = {
     UPDATE_CONFIG: 'UPDATE_CONFIG',
     OVERWRITE_CONFIG: 'OVERWRITE_CONFIG',
     SETTINGS_UPDATED: 'SETTINGS_UPDATED',
+    SET_LOCATION_URL: 'SET_LOCATION_URL',
 } as const;
 
 /** A remote participant as lib-jitsi-meet's JitsiParticipant reports it. */
@@ -85,7 +86,7 @@ export interface IJitsiMeetState {
     'features/base/conference'?: { conference?: unknown };
     'features/base/participants'?: { local?: { id?: string } };
     'features/base/config'?: object;
-    'features/base/settings'?: { displayName?: string };
+    'features/base/settings'?: { displayName?: string; startWithAudioMuted?: boolean; startWithVideoMuted?: boolean };
     'features/base/dialog'?: { component?: unknown };
     'features/recording'?: { sessionDatas?: IRecordingSession[] };
     'features/school-policy'?: unknown;

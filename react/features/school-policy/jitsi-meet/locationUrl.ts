@@ -1,0 +1,41 @@
+/**
+ * The URL hash reaches jitsi-meet twice: once into the config (which the feature re-hardens after
+ * every config action), and once directly, because jitsi-meet's `getPropertyValue` reads some keys
+ * from the page URL before settings and config. `startWithAudioMuted` and `startWithVideoMuted` are
+ * read that way, so `#config.startWithVideoMuted=false` would switch the camera on at the start
+ * however hard the config is. The feature therefore removes every override of a key the school
+ * policy sets from the location URL that jitsi-meet keeps in its state.
+ */
+import { hardenConfig } from '../policy/hardenConfig';
+
+/** The config keys the school policy sets; overriding them from the URL is not allowed. */
+export const HARDENED_KEYS: readonly string[] = Object.keys(hardenConfig({}));
+
+/**
+ * Returns the URL without hash parameters that override a hardened config key, or the URL itself
+ * when there are none.
+ *
+ * @param {URL} url - The page URL as jitsi-meet stores it (`SET_LOCATION_URL`).
+ * @returns {URL}
+ */
+export function withoutHardenedOverrides(url: URL): URL {
+    if (url.hash.length < 2) {
+        return url;
+    }
+    const params = url.hash.slice(1).split('&');
+    const kept = params.filter(param => {
+        const name = decodeURIComponent(param.split('=')[0] ?? '');
+        const key = name.startsWith('config.') ? name.slice('config.'.length).split('.')[0] : undefined;
+
+        return key === undefined || !HARDENED_KEYS.includes(key);
+    });
+
+    if (kept.length === params.length) {
+        return url;
+    }
+    const cleaned = new URL(url.href);
+
+    cleaned.hash = kept.join('&');
+
+    return cleaned;
+}
