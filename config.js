@@ -63,6 +63,8 @@ var config = {
     startWithAudioMuted: true, // R7: the microphone starts off
     startWithVideoMuted: true, // R7: the camera starts off
     requireDisplayName: false, // R7: a name is not required (this is jitsi-meet's default, stated for clarity)
+    // German first (not a rule: the users' language); the school-policy dialogs follow jitsi-meet's language.
+    defaultLanguage: 'de',
 
     // --- Privacy: no third parties, nothing stored (R4, R10) ---
     disableThirdPartyRequests: true, // R10: no requests to third parties

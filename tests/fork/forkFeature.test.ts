@@ -51,7 +51,7 @@ describe('config hardening in the fork build', () => {
 
 describe('the meeting in the fork build', () => {
     it('locks with the prepared password when moderator, and flags who came before', async () => {
-        const { store, conference, join, policy } = makeJitsiShapedStore();
+        const { store, conference, join, policy, seen } = makeJitsiShapedStore();
 
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
         join('participant', ['early']);
@@ -59,6 +59,12 @@ describe('the meeting in the fork build', () => {
         conference.moderator = true;
         store.dispatch({ type: 'PARTICIPANT_ROLE_CHANGED', participant: { id: 'local-teacher', role: 'moderator' } });
         await waitFor(() => expect(conference.lockedWith).toBe(PASSWORD));
+        // jitsi-meet's own state hears of it as from its setPassword thunk (its security dialog).
+        await waitFor(() =>
+            expect(seen.find(a => a.type === 'SET_PASSWORD')).toMatchObject({ conference, password: PASSWORD }),
+        );
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- jitsi-meet compares the function itself
+        expect(seen.find(a => a.type === 'SET_PASSWORD')?.method).toBe(conference.lock);
         store.dispatch({ type: 'LOCK_STATE_CHANGED', locked: true });
         expect(policy().lock).toEqual({ kind: 'locked' });
         expect(policy().participants.early?.joinedBeforeLock).toBe(true);

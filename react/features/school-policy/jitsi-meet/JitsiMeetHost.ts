@@ -1,6 +1,12 @@
 import { PolicyHostError, type PolicyHost, type RecordingMode } from '../host';
 
-import { isJitsiConference, type IJitsiConference, type IJitsiMeetDeps, type IJitsiMeetState } from './types';
+import {
+    JITSI_ACTIONS,
+    isJitsiConference,
+    type IJitsiConference,
+    type IJitsiMeetDeps,
+    type IJitsiMeetState,
+} from './types';
 
 /**
  * The fork build's PolicyHost: commands go to the store's JitsiConference, or through jitsi-meet's
@@ -47,7 +53,16 @@ export class JitsiMeetHost implements PolicyHost {
      */
     async lock(password: string): Promise<void> {
         try {
-            await this.conference(true).lock(password);
+            const conference = this.conference(true);
+
+            await conference.lock(password);
+
+            // Tell jitsi-meet's own state, as its setPassword thunk would (that thunk swallows
+            // errors, so the adapter calls lock itself): its security dialog then shows the room as
+            // locked, with the password for the teacher to read out.
+            // jitsi-meet's reducer compares `method` with `conference.lock` itself; it is not called.
+            // eslint-disable-next-line @typescript-eslint/unbound-method
+            this.dispatch({ type: JITSI_ACTIONS.SET_PASSWORD, conference, method: conference.lock, password });
         } catch (error) {
             if (error instanceof PolicyHostError) {
                 throw error;

@@ -26,6 +26,7 @@ export const JITSI_ACTIONS = {
     OVERWRITE_CONFIG: 'OVERWRITE_CONFIG',
     SETTINGS_UPDATED: 'SETTINGS_UPDATED',
     SET_LOCATION_URL: 'SET_LOCATION_URL',
+    SET_PASSWORD: 'SET_PASSWORD',
 } as const;
 
 /** A remote participant as lib-jitsi-meet's JitsiParticipant reports it. */
