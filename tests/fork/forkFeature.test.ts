@@ -146,19 +146,20 @@ describe('the meeting in the fork build', () => {
 });
 
 describe('the server’s refusal in the fork build (mod_school_policy)', () => {
-    const refusal = {
-        type: 'CONFERENCE_FAILED',
-        error: {
-            name: 'conference.connectionError.notAllowed',
-            params: ['cancel', 'Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt.'],
-        },
+    const GUEST = 'x7k2q9@guest.meet.example.org/web-1';
+    // What lib-jitsi-meet reports when the server refuses a guest's room join: the reason is dropped.
+    const guestRefusal = { type: 'CONFERENCE_FAILED', error: { name: 'conference.connectionError', params: [] } };
+    const config = {
+        type: 'SET_CONFIG',
+        config: { hosts: { domain: 'meet.example.org', anonymousdomain: 'guest.meet.example.org' } },
     };
 
-    it('shows "Die Lehrkraft hat den Raum noch nicht geöffnet" with the seconds left, then tries again', async () => {
-        const { store, seen, policy } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
+    it('shows "Die Lehrkraft hat den Raum noch nicht geöffnet" to a student, counting down, then tries again', async () => {
+        const { store, seen, policy } = makeJitsiShapedStore({ notOpenRetrySeconds: 1, jid: GUEST });
 
+        store.dispatch(config);
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe' }));
-        store.dispatch(refusal);
+        store.dispatch(guestRefusal);
         expect(seen.find(a => a.type === 'SHOW_NOTIFICATION')).toMatchObject({
             text: expect.stringContaining(
                 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
@@ -168,9 +169,24 @@ describe('the server’s refusal in the fork build (mod_school_policy)', () => {
         expect(policy().phase.kind).toBe('joining');
     });
 
-    it('leaves other join failures to jitsi-meet', () => {
+    it('recognises the refusal with its reason too, as lib-jitsi-meet reports it to signed-in users', () => {
         const { store, seen } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
 
+        store.dispatch({
+            type: 'CONFERENCE_FAILED',
+            error: {
+                name: 'conference.connectionError.notAllowed',
+                params: ['cancel', 'Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt.'],
+            },
+        });
+        expect(seen.map(a => a.type)).toContain('SHOW_NOTIFICATION');
+    });
+
+    it('leaves a teacher’s failed join, and other failures, to jitsi-meet', () => {
+        const { store, seen } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
+
+        store.dispatch(config);
+        store.dispatch(guestRefusal);
         store.dispatch({
             type: 'CONFERENCE_FAILED',
             error: { name: 'conference.connectionError.notAllowed', params: ['cancel', 'token expired'] },

@@ -162,9 +162,7 @@ describe('student: joining', () => {
         await fillAndJoin(user, { room: 'mathe-7b' });
         const first = await latestApi();
 
-        act(() =>
-            first.emit('errorOccurred', { error: { name: 'conference.connectionError.notAllowed', isFatal: true } }),
-        );
+        act(() => first.emit('errorOccurred', { error: { name: 'conference.connectionError', params: [] } }));
         expect(await screen.findByText('Die Lehrkraft hat den Raum noch nicht geöffnet.')).toBeInTheDocument();
         expect(screen.getByText('Neuer Versuch in 15 Sekunden.')).toBeInTheDocument();
         await user.click(screen.getByRole('button', { name: 'Jetzt erneut versuchen' }));

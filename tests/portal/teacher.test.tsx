@@ -274,6 +274,19 @@ describe('teacher: in the meeting', () => {
         expect(during.defaultPrevented).toBe(true);
     });
 
+    it('shows a refused join as a failure to the teacher, not as "not open yet"', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.emit('errorOccurred', { error: { name: 'conference.connectionError', params: [] } }));
+        expect(
+            await screen.findByText('Die Verbindung zum Meeting ist fehlgeschlagen (conference.connectionError).'),
+        ).toBeInTheDocument();
+        expect(screen.queryByText('Die Lehrkraft hat den Raum noch nicht geöffnet.')).not.toBeInTheDocument();
+    });
+
     it('disposes the IFrame API when the meeting view goes', async () => {
         const { user, unmount } = renderPortal({ path: '/lehrkraft' });
 

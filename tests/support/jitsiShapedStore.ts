@@ -97,6 +97,8 @@ export function makeJitsiShapedStore(
         suggestPseudonym?: boolean;
         /** Replace or add slices, e.g. with jitsi-meet's real reducers. */
         reducers?: Record<string, Reducer>;
+        /** The XMPP address the local user is connected with (a teacher's by default). */
+        jid?: string;
     } = {},
 ) {
     const conference = new FakeConference();
@@ -158,6 +160,11 @@ export function makeJitsiShapedStore(
 
                 return { sessionDatas: [...state.sessionDatas.filter(s => s.id !== session.id), session] };
             },
+            'features/base/connection': (
+                state: { connection: { getJid(): string } } = {
+                    connection: { getJid: () => options.jid ?? 'frau-mueller@meet.example.org/web-1' },
+                },
+            ) => state,
             'features/base/settings': (state: Record<string, unknown> = {}, action: Action) =>
                 action.type === 'SETTINGS_UPDATED' ? { ...state, ...(action.settings as object) } : state,
             'features/school-policy': feature.reducer,

@@ -149,13 +149,10 @@ export class Rooms {
             member.state = 'needsPassword';
             this.send(member, 'passwordRequired', {});
         } else if (this.schoolModule) {
-            this.send(member, 'errorOccurred', {
-                error: {
-                    name: 'conference.connectionError.notAllowed',
-                    message: 'Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt.',
-                    isFatal: true,
-                },
-            });
+            // mod_school_policy refuses with not-allowed and a reason, but lib-jitsi-meet reports a
+            // refused join to a guest as a bare connection error, the reason dropped (seen with
+            // jitsi-meet abf901a4 and lib-jitsi-meet cf3a8710 against Prosody).
+            this.send(member, 'errorOccurred', { error: { name: 'conference.connectionError', params: [] } });
             this.remove(member);
         } else {
             this.completeJoin(member);

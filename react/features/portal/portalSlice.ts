@@ -6,6 +6,16 @@ import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 
 import type { Lang } from '../school-policy';
 
+/**
+ * Whether a join error is mod_school_policy's "no password set yet" refusal. Jitsi reports a refused
+ * room join as `conference.connectionError.notAllowed`, but to a guest (every student) as a plain
+ * `conference.connectionError`: lib-jitsi-meet drops the server's reason for users on the anonymous
+ * domain. A student's refused room join in a school deployment is this refusal.
+ */
+function isNotOpenRefusal(name: string, role: PortalRole | undefined): boolean {
+    return /notAllowed/i.test(name) || (role === 'student' && name === 'conference.connectionError');
+}
+
 /** Who uses the portal in this session. */
 export type PortalRole = 'teacher' | 'student';
 
@@ -65,7 +75,7 @@ const slice = createSlice({
         },
         /** Jitsi reported an error while joining or in the meeting. */
         joinErrorOccurred(state, action: PayloadAction<{ name: string }>) {
-            state.join = /notAllowed/i.test(action.payload.name)
+            state.join = isNotOpenRefusal(action.payload.name, state.session?.role)
                 ? { kind: 'notOpen', retryInSeconds: NOT_OPEN_RETRY_SECONDS }
                 : { kind: 'failed', error: action.payload.name };
         },

@@ -67,19 +67,51 @@ export interface ISchoolPolicyFeatureOptions {
 /** How often the "not open yet" countdown is shown, in seconds. */
 const COUNTDOWN_STEP_SECONDS = 5;
 
+/** How lib-jitsi-meet reports a refused room join to a guest (see {@link isNotOpenRefusal}). */
+const GUEST_REFUSAL = 'conference.connectionError';
+
 /** Texts of the refusal; the server's own text is matched in German and English. */
 const NOT_OPEN = /noch nicht geöffnet|not open yet/i;
 
 /**
- * Whether a CONFERENCE_FAILED is mod_school_policy's refusal: jitsi-meet reports a MUC `not-allowed`
- * join as `conference.connectionError.notAllowed` with the server's text among the params.
+ * Whether the local user is connected as a guest (on the deployment's anonymous domain).
  *
- * @param {unknown} error - The action's error.
+ * @param {IJitsiMeetState} state - Jitsi-meet's state.
  * @returns {boolean}
  */
-export function isNotOpenRefusal(error: unknown): boolean {
+function isGuestConnection(state: IJitsiMeetState): boolean {
+    const guestDomain = field(field(state['features/base/config'], 'hosts'), 'anonymousdomain');
+    const connection = field(state['features/base/connection'], 'connection');
+    const getJid = field(connection, 'getJid');
+    const jid = typeof getJid === 'function' ? (getJid as () => unknown).call(connection) : undefined;
+
+    return (
+        typeof guestDomain === 'string' &&
+        typeof jid === 'string' &&
+        jid.split('/')[0]?.endsWith(`@${guestDomain}`) === true
+    );
+}
+
+/**
+ * Whether a CONFERENCE_FAILED is mod_school_policy's refusal ("no password set yet").
+ *
+ * The server answers with a MUC `not-allowed` error and a text. lib-jitsi-meet passes that on as
+ * `conference.connectionError.notAllowed` with the text among the params, except for guests: a
+ * `not-allowed` to a user on the anonymous domain becomes a plain `conference.connectionError`
+ * without the text (lib-jitsi-meet's ChatRoom takes it for a missing Jicofo setting). In a school
+ * deployment a guest whose room join is refused meets exactly this refusal, so both count.
+ *
+ * @param {unknown} error - The action's error.
+ * @param {IJitsiMeetState} state - Jitsi-meet's state.
+ * @returns {boolean}
+ */
+export function isNotOpenRefusal(error: unknown, state: IJitsiMeetState = {}): boolean {
     const name = field(error, 'name');
     const params = field(error, 'params');
+
+    if (name === GUEST_REFUSAL) {
+        return isGuestConnection(state);
+    }
 
     return (
         typeof name === 'string' &&
@@ -278,7 +310,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             }
         }
 
-        if (type === JITSI_ACTIONS.CONFERENCE_FAILED && isNotOpenRefusal(field(a, 'error'))) {
+        if (type === JITSI_ACTIONS.CONFERENCE_FAILED && isNotOpenRefusal(field(a, 'error'), state)) {
             // R6 on the server: the room has no password yet. Wait and try again, visibly.
             if (!countdown) {
                 countDown(store.dispatch, retrySeconds);

@@ -87,6 +87,7 @@ export interface IJitsiMeetState {
     'features/base/conference'?: { conference?: unknown };
     'features/base/participants'?: { local?: { id?: string } };
     'features/base/config'?: object;
+    'features/base/connection'?: object;
     'features/base/settings'?: { displayName?: string; startWithAudioMuted?: boolean; startWithVideoMuted?: boolean };
     'features/base/dialog'?: { component?: unknown };
     'features/recording'?: { sessionDatas?: IRecordingSession[] };

@@ -10,6 +10,7 @@ import type { Middleware } from '@reduxjs/toolkit';
 import type { AnyAction } from 'redux';
 
 import { reloadNow } from '../../../app/actions.web';
+import type { IStore } from '../../../app/types';
 import { endConference, leaveConference } from '../../../base/conference/actions.any';
 import { hideDialog, openDialog } from '../../../base/dialog/actions';
 import i18next from '../../../base/i18n/i18next';
@@ -19,6 +20,8 @@ import ReducerRegistry from '../../../base/redux/ReducerRegistry';
 // Imported before the re-registration below, so that jitsi-meet's own registration comes first.
 import '../../../base/settings/reducer';
 import { showNotification } from '../../../notifications/actions';
+import { joinConference } from '../../../prejoin/actions.web';
+import { isPrejoinPageVisible } from '../../../prejoin/functions.any';
 import { NOTIFICATION_TIMEOUT_TYPE } from '../../../notifications/constants';
 import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
@@ -33,7 +36,10 @@ const feature = createSchoolPolicyFeature({
         leave: () => leaveConference(),
         endConference: () => endConference(),
         notify: (text: string) => showNotification({ title: text }, NOTIFICATION_TIMEOUT_TYPE.LONG),
-        rejoin: () => reloadNow(),
+        // A refused student is still on the prejoin screen: join again from there, as the join
+        // button would; elsewhere reload the meeting page.
+        rejoin: () => (dispatch: IStore['dispatch'], getState: IStore['getState']) =>
+            dispatch(isPrejoinPageVisible(getState()) ? joinConference() : reloadNow()),
     },
     dialogs: {
         open: lang => openDialog('SchoolPolicyDialog', SchoolPolicyDialog, { lang }),
