@@ -98,6 +98,22 @@ describe('no guest in a room without a password (R6, R2)', () => {
         expect(await (await teacher('herr-schmidt')).join(room, 'Herr S.', PASSWORD)).toEqual({ ok: true });
     });
 
+    it('lets no refused guest create the room: the teacher who comes next owns it, the guest never does', async () => {
+        const room = `zuerst-${(roomCounter += 1)}`;
+        const student = await guest();
+
+        expect(await student.join(room, 'Früher Vogel')).toMatchObject({ ok: false, condition: 'not-allowed' });
+        await prosody.waitForLog(new RegExp(`school_policy: refused .* in ${room}@.*: no password set \\(new room\\)`));
+
+        const owner = await teacher();
+
+        expect(await owner.join(room, 'Lehrkraft')).toEqual({ ok: true });
+        expect(owner.standing(room)).toEqual({ role: 'moderator', affiliation: 'owner' });
+        await owner.setPassword(room, PASSWORD);
+        expect(await student.join(room, 'Früher Vogel', PASSWORD)).toEqual({ ok: true });
+        expect(student.standing(room)).toEqual({ role: 'participant', affiliation: 'none' });
+    });
+
     it('refuses a huge password without harm to the server', async () => {
         const { room } = await lockedRoom();
         const student = await guest();

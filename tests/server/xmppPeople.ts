@@ -24,6 +24,8 @@ export interface Person {
     destroyed(room: string): Promise<string>;
     /** Whether the room was destroyed under this person (without waiting). */
     wasDestroyed(room: string): boolean;
+    /** This person's role and affiliation in a room, from the room's latest presence about them. */
+    standing(room: string): { role?: string; affiliation?: string } | undefined;
     stop(): Promise<void>;
 }
 
@@ -169,6 +171,22 @@ async function connectPerson(options: {
             return stanza.getChild('x', MUC_USER)?.getChild('destroy')?.getChildText('reason') ?? '';
         },
         wasDestroyed: room => stanzas.some(isDestroy(room)),
+        standing(room) {
+            const self = stanzas.filter(
+                s =>
+                    s.is('presence') &&
+                    fromRoom(room)(s) &&
+                    Boolean(
+                        s
+                            .getChild('x', MUC_USER)
+                            ?.getChildren('status')
+                            .some(st => st.attrs.code === '110'),
+                    ),
+            );
+            const item = self.at(-1)?.getChild('x', MUC_USER)?.getChild('item');
+
+            return item ? { role: item.attrs.role, affiliation: item.attrs.affiliation } : undefined;
+        },
         async stop() {
             await xmpp.stop().catch(() => undefined);
         },

@@ -67,7 +67,19 @@ local function has_password(room)
 	return password ~= nil and password ~= "";
 end
 
--- R2 and R6: guests may not create rooms, and may not enter a room without a password.
+-- R2: a guest may not create a room. Refused before mod_muc tracks the room (priority 0) and makes
+-- its creator the owner (-1): a refused guest must not leave behind an empty room it owns, where it
+-- would be moderator once let in and the teacher who comes next would not.
+module:hook("muc-room-pre-create", function (event)
+	local stanza = event.stanza;
+	if kind_of(stanza.attr.from) ~= "guest" then return; end
+	module:log("info", "school_policy: refused %s in %s: no password set (new room)", stanza.attr.from,
+		event.room.jid);
+	event.origin.send(st.error_reply(stanza, "cancel", "not-allowed", not_open_text, event.room.jid));
+	return true;
+end, 10);
+
+-- R6: guests may not enter a room without a password.
 -- Priority 10 runs before mod_muc's own checks (password at -20), so the refusal is ours.
 module:hook("muc-occupant-pre-join", function (event)
 	local room, stanza = event.room, event.stanza;
