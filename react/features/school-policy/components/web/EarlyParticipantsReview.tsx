@@ -23,7 +23,9 @@ export function EarlyParticipantsReview({ participants, onRemove, onKeep, headin
 
     return (
         <>
-            <h2 id={headingId}>{t('early.heading', { count: participants.length })}</h2>
+            <h2 id={headingId}>
+                {participants.length === 1 ? t('early.headingOne') : t('early.heading', { count: participants.length })}
+            </h2>
             <ul className="sp-names">
                 {participants.map(participant => {
                     const name = participant.name ?? t('leave.anonymous');

@@ -47,7 +47,8 @@ export function LeaveLastDialog({ step, others, progress, onChoose }: LeaveLastD
         >
             <h2 id="sp-leave-title">{t('leave.title')}</h2>
             <p id="sp-leave-remaining">
-                {t('leave.remaining', { count: others.length })} {t('leave.rule')}
+                {others.length === 1 ? t('leave.remainingOne') : t('leave.remaining', { count: others.length })}{' '}
+                {t('leave.rule')}
             </p>
             <ul className="sp-names">
                 {others.map(other => (

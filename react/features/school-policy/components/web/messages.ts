@@ -2,6 +2,7 @@
 export const de = {
     'leave.title': 'Meeting verlassen',
     'leave.remaining': 'Es sind noch {count} Teilnehmende im Raum.',
+    'leave.remainingOne': 'Es ist noch 1 Person im Raum.',
     'leave.rule': 'Die Lehrkraft verlässt das Meeting als Letzte.',
     'leave.askAll': 'Alle bitten zu gehen',
     'leave.removeAll': 'Alle entfernen und beenden',
@@ -16,6 +17,7 @@ export const de = {
     'leave.endFailed': 'Das Meeting konnte nicht für alle beendet werden.',
     'leave.anonymous': 'ohne Namen',
     'early.heading': '{count} Personen waren schon vor dem Passwortschutz im Raum',
+    'early.headingOne': '1 Person war schon vor dem Passwortschutz im Raum',
     'early.remove': '{name} entfernen',
     'early.keep': '{name} behalten',
     'password.title': 'Passwort festlegen',
@@ -36,6 +38,7 @@ export type UiMessageKey = keyof typeof de;
 export const en: Record<UiMessageKey, string> = {
     'leave.title': 'Leave the meeting',
     'leave.remaining': '{count} participants are still in the room.',
+    'leave.remainingOne': '1 participant is still in the room.',
     'leave.rule': 'The teacher leaves the meeting last.',
     'leave.askAll': 'Ask everyone to leave',
     'leave.removeAll': 'Remove everyone and leave',
@@ -49,6 +52,7 @@ export const en: Record<UiMessageKey, string> = {
     'leave.endFailed': 'The meeting could not be ended for everyone.',
     'leave.anonymous': 'no name',
     'early.heading': '{count} people were in the room before the password was set',
+    'early.headingOne': '1 person was in the room before the password was set',
     'early.remove': 'Remove {name}',
     'early.keep': 'Keep {name}',
     'password.title': 'Set a password',
