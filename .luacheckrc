@@ -1,8 +1,8 @@
--- Prosody's globals for modules (deploy/prosody/plugins) and the test configuration.
+-- Prosody's globals for modules (deploy/prosody/plugins) and the test configuration (tools/prosody).
 max_line_length = 140
 std = "lua51"
 files["deploy/prosody/plugins"] = { read_globals = { "module", "prosody", "hosts" } }
-files["tests/server/prosody.cfg.lua"] = {
+files["tools/prosody/prosody.cfg.lua"] = {
     globals = {
         "run_as_root", "pidfile", "data_path", "plugin_paths", "interfaces", "c2s_ports", "s2s_ports",
         "http_ports", "https_ports", "component_ports", "c2s_require_encryption",
@@ -10,6 +10,6 @@ files["tests/server/prosody.cfg.lua"] = {
         "modules_disabled", "VirtualHost", "Component", "muc_room_locking", "muc_room_default_public",
         "school_policy_guest_domains", "school_policy_teacher_domains", "school_policy_service_domains",
         "school_policy_service_accounts", "school_policy_grace_period", "daemonize", "admins",
-        "restrict_room_creation", "muc_tombstones", "limits",
+        "restrict_room_creation", "muc_tombstones", "limits", "http_interfaces", "consider_bosh_secure",
     },
 }

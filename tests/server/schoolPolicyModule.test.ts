@@ -2,7 +2,7 @@
  * mod_school_policy against the real Prosody: real clients, real rooms, real refusals. The grace
  * period is shortened through the configuration (1 s), and every wait is on a condition.
  */
-import { startProsody, type RunningProsody } from './prosodyHarness';
+import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectGuest, connectService, connectTeacher, type Person } from './xmppPeople';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';

@@ -5,7 +5,7 @@
  */
 import { client, xml, type Element } from '@xmpp/client';
 
-import { DOMAINS, SERVICE_ACCOUNT, TEACHERS } from './prosodyHarness';
+import { DOMAINS, SERVICE_ACCOUNT, TEACHERS } from '../../tools/prosody/harness';
 
 const MUC = 'http://jabber.org/protocol/muc';
 const MUC_USER = 'http://jabber.org/protocol/muc#user';

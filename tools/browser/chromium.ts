@@ -19,11 +19,15 @@ export const CHROMIUM_FLAGS = [
     '--disable-quic',
 ];
 
-/** Launches Chromium (launch() gives every run a fresh, temporary profile). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches Chromium (launch() gives every run a fresh, temporary profile).
+ *
+ * @param extraArgs - More flags, e.g. a fake camera for a meeting page.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
     if (!existsSync(CHROMIUM)) {
         throw new Error('Chromium is not installed: run `npm run setup` (it installs Debian’s chromium)');
     }
 
-    return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
 }

@@ -1,7 +1,8 @@
 /**
- * Starts the real Prosody (Debian's package) on a loopback port with tests/server/prosody.cfg.lua
- * and mod_school_policy, and stops it again. Fails on any error-level log line: a plugin that fails
- * to load does not stop Prosody, it only logs.
+ * Starts the real Prosody (Debian's package) on loopback ports with tools/prosody/prosody.cfg.lua
+ * and mod_school_policy, and stops it again: for the server tests, and (with BOSH) for verifying a
+ * fork build in a browser. Fails on any error-level log line: a plugin that fails to load does not
+ * stop Prosody, it only logs.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
-const CONFIG = join(ROOT, 'tests', 'server', 'prosody.cfg.lua');
+const CONFIG = join(ROOT, 'tools', 'prosody', 'prosody.cfg.lua');
 export const PLUGINS = join(ROOT, 'deploy', 'prosody', 'plugins');
 
-/** The domains of the test configuration. */
+/** The domains of the configuration. */
 export const DOMAINS = { teachers: 'meet.test', guests: 'guest.meet.test', muc: 'conference.meet.test' } as const;
 
 /** Teacher accounts registered before the server starts. */
@@ -64,6 +65,8 @@ function accepts(port: number): Promise<boolean> {
 export interface RunningProsody {
     readonly port: number;
     readonly service: string;
+    /** The BOSH address, when started with `bosh: true`. */
+    readonly bosh: string | undefined;
     /** The log so far. */
     log(): string;
     /** Waits until the log matches (condition polling, bounded). */
@@ -74,14 +77,21 @@ export interface RunningProsody {
 }
 
 /** Starts Prosody with the given grace period (seconds) for closing rooms without a teacher. */
-export async function startProsody(options: { graceSeconds: number; plugins?: string }): Promise<RunningProsody> {
+export async function startProsody(options: {
+    graceSeconds: number;
+    plugins?: string;
+    /** Also serve BOSH over HTTP, as a Jitsi deployment does for the browser. */
+    bosh?: boolean;
+}): Promise<RunningProsody> {
     if (!existsSync('/usr/bin/prosody')) {
         throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
     }
     const dir = mkdtempSync(join(tmpdir(), 'school-prosody-'));
     const port = await freePort();
+    const httpPort = options.bosh ? await freePort() : undefined;
     const env = {
         ...process.env,
+        SP_HTTP_PORT: httpPort === undefined ? '' : String(httpPort),
         SP_DIR: dir,
         SP_PLUGINS: options.plugins ?? PLUGINS,
         SP_C2S_PORT: String(port),
@@ -117,6 +127,7 @@ export async function startProsody(options: { graceSeconds: number; plugins?: st
     return {
         port,
         service: `xmpp://127.0.0.1:${port}`,
+        bosh: httpPort === undefined ? undefined : `http://127.0.0.1:${httpPort}/http-bind`,
         log,
         waitForLog: (pattern, timeoutMs = 10000) => until(() => pattern.test(log()), String(pattern), timeoutMs),
         errors: () =>

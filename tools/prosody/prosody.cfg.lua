@@ -1,5 +1,5 @@
--- Prosody configuration for the server tests: loopback only, ports and paths from the environment
--- (set by tests/server/prosodyHarness.ts). A main host for teachers (internal_hashed), a guest
+-- Prosody configuration for the server tests and the fork-build verification: loopback only, ports
+-- and paths from the environment (set by tools/prosody/harness.ts). A main host for teachers (internal_hashed), a guest
 -- host (anonymous), and the MUC component with mod_school_policy, as in a Jitsi secure domain.
 local dir = assert(os.getenv("SP_DIR"), "SP_DIR not set")
 
@@ -12,14 +12,21 @@ plugin_paths = { assert(os.getenv("SP_PLUGINS"), "SP_PLUGINS not set") }
 interfaces = { "127.0.0.1" }
 c2s_ports = { tonumber(os.getenv("SP_C2S_PORT")) }
 s2s_ports = {}
-http_ports = {}
+-- BOSH only when asked for (SP_HTTP_PORT): the browser verification of a fork build needs it.
+local http_port = tonumber(os.getenv("SP_HTTP_PORT") or "")
+http_ports = { http_port }
+http_interfaces = { "127.0.0.1" }
+consider_bosh_secure = true
 https_ports = {}
 component_ports = {}
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 storage = "internal"
 log = { { levels = { min = "info" }, to = "file", filename = dir .. "/prosody.log" } }
-modules_enabled = { "saslauth", "disco", "ping" }
+-- Built in a local: Prosody's config keeps settings, it does not read them back as variables.
+local modules = { "saslauth", "disco", "ping" }
+if http_port then modules[#modules + 1] = "bosh" end
+modules_enabled = modules
 modules_disabled = { "s2s", "tls" }
 -- The flood test sends many joins at once; the test is about the module, not rate limits.
 limits = { c2s = { rate = "1mb/s" } }

@@ -1,0 +1,204 @@
+/**
+ * The browser journey of the fork-build verification: a student and a teacher in Chromium on the
+ * built jitsi-meet with the school-policy module, against Prosody with mod_school_policy. Each step
+ * waits on a condition (bounded) and is reported as passed or failed; the first failure ends it.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+/** One reported step. */
+export interface JourneyStep {
+    readonly what: string;
+    readonly ok: boolean;
+    readonly detail?: string;
+}
+
+/** Where the two people open the meeting. */
+export interface JourneyOptions {
+    /** Origin serving the build with the teacher's config (no anonymous domain: log-in required). */
+    readonly teacherOrigin: string;
+    /** Origin serving the build with the students' config (guests on the anonymous domain). */
+    readonly studentOrigin: string;
+    readonly teacher: { readonly user: string; readonly password: string };
+    readonly room: string;
+    readonly timeoutMs?: number;
+}
+
+/** A student's link with overrides that a stock build would obey. */
+export const HOSTILE_HASH =
+    '#config.localRecording={"disable":false}&config.recordingService={"enabled":true}' +
+    '&config.liveStreaming={"enabled":true}&config.startWithAudioMuted=false&config.startWithVideoMuted=false' +
+    '&config.buttonsWithNotifyClick=[]';
+
+const PASSWORD = 'Igel-Kerze-Hafen-40817';
+
+/**
+ * Reads from jitsi-meet's store in the page. `read` is an expression over `state` (jitsi-meet's
+ * root state), written in this file only; playwright evaluates the string in the page.
+ */
+async function fromStore<T>(page: Page, read: string): Promise<T> {
+    return page.evaluate<T>(`(() => { const state = window.APP.store.getState(); return (${read}); })()`);
+}
+
+/** Waits until an expression over jitsi-meet's state holds (false while the app is not up). */
+async function until(page: Page, read: string, timeoutMs: number): Promise<void> {
+    await page.waitForFunction(
+        `(() => { try { const state = window.APP.store.getState(); return Boolean(${read}); } catch { return false; } })()`,
+        undefined,
+        { timeout: timeoutMs },
+    );
+}
+
+/** Ends the journey after a failed step (the step is already reported). */
+class StepFailed extends Error {}
+
+/** Runs the journey and returns its steps; never throws for a failed step. */
+export async function runJourney(browser: Browser, options: JourneyOptions): Promise<JourneyStep[]> {
+    const steps: JourneyStep[] = [];
+    const timeout = options.timeoutMs ?? 30000;
+    const hosts = new Set<string>();
+    const allowed = new Set([new URL(options.teacherOrigin).host, new URL(options.studentOrigin).host]);
+    const open = async () => {
+        const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
+        const page = await context.newPage();
+
+        page.on('request', request => hosts.add(new URL(request.url()).host));
+
+        return page;
+    };
+    const step = async (what: string, run: () => Promise<string | void>): Promise<void> => {
+        try {
+            const detail = await run();
+
+            steps.push(detail ? { what, ok: true, detail } : { what, ok: true });
+        } catch (error) {
+            steps.push({
+                what,
+                ok: false,
+                detail: error instanceof Error ? error.message.split('\n')[0] : String(error),
+            });
+            throw new StepFailed(what);
+        }
+    };
+
+    try {
+        const student = await open();
+
+        await step('Student link with overrides: the config stays hardened', async () => {
+            await student.goto(`${options.studentOrigin}/${options.room}${HOSTILE_HASH}`);
+            await student.locator('#premeeting-name-input').waitFor({ timeout });
+            const config = await fromStore<Record<string, { disable?: boolean; enabled?: boolean } | string[]>>(
+                student,
+                "state['features/base/config']",
+            );
+            const hardened =
+                (config.localRecording as { disable?: boolean }).disable === true &&
+                (config.recordingService as { enabled?: boolean }).enabled === false &&
+                (config.liveStreaming as { enabled?: boolean }).enabled === false &&
+                (config.buttonsWithNotifyClick as string[]).includes('hangup');
+
+            if (!hardened) {
+                throw new Error(`config: ${JSON.stringify(config)}`);
+            }
+        });
+        await step('Camera and microphone are off at the prejoin screen', async () => {
+            await until(student, "state['features/base/media'].audio.muted === true", timeout);
+            await until(student, "state['features/base/media'].video.muted !== 0", timeout);
+        });
+        await step('A pseudonym is suggested in the name field', async () => {
+            const name = await student.locator('#premeeting-name-input').inputValue();
+
+            if (!/^\p{Lu}\p{Ll}+ \p{Lu}[\p{L}-]+$/u.test(name)) {
+                throw new Error(`name field: "${name}"`);
+            }
+
+            return name;
+        });
+        await step('Before the password, the server refuses the student and the page counts down', async () => {
+            await student.keyboard.press('Enter');
+            const notice = student.getByText(/noch nicht geöffnet/).first();
+
+            await notice.waitFor({ timeout });
+
+            return await notice.innerText();
+        });
+
+        const teacher = await open();
+
+        await step('The teacher logs in and becomes moderator; the password dialog opens', async () => {
+            await teacher.goto(`${options.teacherOrigin}/${options.room}`);
+            await teacher.locator('#premeeting-name-input').waitFor({ timeout });
+            await teacher.locator('#premeeting-name-input').fill('Frau Müller');
+            await teacher.keyboard.press('Enter');
+            await teacher.locator('[role="dialog"] input').first().waitFor({ timeout });
+            await teacher.locator('[role="dialog"] input').first().fill(options.teacher.user);
+            await teacher.locator('[role="dialog"] input[type="password"]').first().fill(options.teacher.password);
+            await teacher.keyboard.press('Enter');
+            await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).waitFor({ timeout });
+        });
+        await step('Escape does not close the password dialog', async () => {
+            await teacher.keyboard.press('Escape');
+            if (!(await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).isVisible())) {
+                throw new Error('the dialog closed');
+            }
+        });
+        await step('"Passwort setzen" locks the room, and jitsi-meet knows it', async () => {
+            const dialog = teacher.getByRole('dialog', { name: 'Passwort festlegen' });
+
+            await dialog.getByRole('textbox', { name: 'Passwort' }).fill(PASSWORD);
+            await dialog.getByRole('button', { name: 'Passwort setzen' }).click();
+            await until(teacher, "state['features/school-policy'].lock.kind === 'locked'", timeout);
+            await until(teacher, "state['features/base/conference'].locked === 'LOCKED_LOCALLY'", timeout);
+        });
+        await step('The student’s page tries again by itself and gets the password prompt', async () => {
+            const prompt = student.locator('[role="dialog"] input[type="password"]').first();
+
+            await prompt.waitFor({ timeout: timeout * 2 });
+            await prompt.fill(PASSWORD);
+            await student.keyboard.press('Enter');
+            await until(student, "Boolean(state['features/base/conference'].conference)", timeout);
+        });
+        await step('The student’s name is not stored on the device', async () => {
+            const name = await fromStore<string>(student, "state['features/base/settings'].displayName");
+            const stored = await student.evaluate(() => JSON.stringify({ ...localStorage }));
+
+            if (stored.includes(name)) {
+                throw new Error(`"${name}" found in localStorage`);
+            }
+        });
+        await step('The hang-up button opens "Meeting verlassen" while the student is inside', async () => {
+            await until(teacher, "Object.keys(state['features/school-policy'].participants).length === 1", timeout);
+            // The toolbar slides in when the pointer moves over the page.
+            await teacher.mouse.move(400, 300);
+            await teacher.mouse.move(640, 650);
+            await teacher.locator('.hangup-button').first().click({ timeout });
+            await teacher.getByRole('dialog', { name: 'Meeting verlassen' }).waitFor({ timeout });
+        });
+        await step('"Alle entfernen und beenden" removes the student, then the teacher leaves', async () => {
+            await teacher
+                .getByRole('dialog', { name: 'Meeting verlassen' })
+                .getByRole('button', { name: 'Alle entfernen und beenden' })
+                .click();
+            await until(student, "!state['features/base/conference'].conference", timeout);
+            await until(teacher, "state['features/school-policy'].phase.kind === 'left'", timeout);
+        });
+        await step('The teacher’s device keeps no name and no login', async () => {
+            const keys = await teacher.evaluate(() => Object.keys(localStorage));
+            const kept = keys.filter(key => key === 'sessionId' || key === 'features/base/settings');
+
+            if (kept.length > 0) {
+                throw new Error(`still stored: ${kept.join(', ')}`);
+            }
+        });
+        await step('No request went to any other host', () => {
+            const foreign = [...hosts].filter(host => !allowed.has(host));
+
+            return foreign.length === 0 ? Promise.resolve() : Promise.reject(new Error(foreign.join(', ')));
+        });
+    } catch (error) {
+        if (!(error instanceof StepFailed)) {
+            steps.push({ what: 'The journey', ok: false, detail: String(error) });
+        }
+    }
+
+    return steps;
+}
