@@ -4,7 +4,6 @@
  * build, and with our middleware the config ends hardened. Also: our action-type strings are
  * jitsi-meet's. __DEV__ is never defined, so jitsi-meet applies its allow-list as in production.
  */
-import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 import * as conferenceTypes from 'jitsi-meet/base/conference/actionTypes';
 import { overwriteConfig, updateConfig } from 'jitsi-meet/base/config/actions';
 import * as configTypes from 'jitsi-meet/base/config/actionTypes';
@@ -12,16 +11,13 @@ import * as connectionTypes from 'jitsi-meet/base/connection/actionTypes';
 import { setConfigFromURLParams } from 'jitsi-meet/base/config/functions.any';
 import 'jitsi-meet/base/config/reducer';
 import * as participantTypes from 'jitsi-meet/base/participants/actionTypes';
-import ReducerRegistry from 'jitsi-meet/base/redux/ReducerRegistry';
 import * as settingsTypes from 'jitsi-meet/base/settings/actionTypes';
 import * as recordingTypes from 'jitsi-meet/recording/actionTypes';
 
-import { HANGUP_KEYS, hardenConfig, policyReducer } from '../../react/features/school-policy';
-import {
-    SCHOOL_POLICY_STATE_KEY,
-    createSchoolPolicyFeature,
-} from '../../react/features/school-policy/jitsi-meet/feature';
+import { HANGUP_KEYS, hardenConfig } from '../../react/features/school-policy';
 import { JITSI_ACTIONS } from '../../react/features/school-policy/jitsi-meet/types';
+
+import { registeredStore, schoolMiddlewares } from './registeredStore';
 
 /** A student opens the room URL with overrides in the hash. */
 const HOSTILE_URL =
@@ -38,33 +34,7 @@ function deploymentConfig(): Record<string, unknown> {
     >;
 }
 
-// Registered as the fork's registration file does, with jitsi-meet's own registry.
-ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, policyReducer);
-
-function storeWith(middlewares: Middleware[]) {
-    const reducer = ReducerRegistry.combineReducers();
-
-    return configureStore({
-        reducer: (state: Record<string, unknown> | undefined, action: UnknownAction) => reducer(state, action),
-        middleware: getDefault =>
-            getDefault({ serializableCheck: false, immutableCheck: false }).concat(...middlewares),
-    });
-}
-
-function school() {
-    const feature = createSchoolPolicyFeature({
-        deps: {
-            leave: () => ({ type: 'noop' }),
-            endConference: () => ({ type: 'noop' }),
-            notify: () => ({ type: 'noop' }),
-            rejoin: () => ({ type: 'noop' }),
-        },
-    });
-
-    return [...feature.middlewares] as Middleware[];
-}
-
-const configOf = (store: ReturnType<typeof storeWith>) =>
+const configOf = (store: ReturnType<typeof registeredStore>) =>
     store.getState()['features/base/config'] as Record<string, unknown>;
 
 describe('jitsi-meet’s own config code', () => {
@@ -79,7 +49,7 @@ describe('jitsi-meet’s own config code', () => {
     });
 
     it('keeps the overrides in a stock store: SET_CONFIG, updateConfig and overwriteConfig', () => {
-        const store = storeWith([]);
+        const store = registeredStore([]);
         const config = deploymentConfig();
 
         setConfigFromURLParams(config, {}, new URL(HOSTILE_URL));
@@ -92,7 +62,7 @@ describe('jitsi-meet’s own config code', () => {
     });
 
     it('ends hardened with our middleware, whichever way the override came', () => {
-        const store = storeWith(school());
+        const store = registeredStore(schoolMiddlewares());
         const config = deploymentConfig();
 
         setConfigFromURLParams(config, {}, new URL(HOSTILE_URL));

@@ -5,33 +5,23 @@
  * hardened config decides, and `#config.startWithVideoMuted=false` switches the camera on. With
  * the fork's middleware both start off, whatever the URL says.
  */
-import { configureStore, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
+import type { Middleware } from '@reduxjs/toolkit';
 import * as connectionTypes from 'jitsi-meet/base/connection/actionTypes';
 import 'jitsi-meet/base/config/reducer';
 import 'jitsi-meet/base/connection/reducer';
 import 'jitsi-meet/base/jwt/reducer';
 import { getStartWithAudioMuted, getStartWithVideoMuted } from 'jitsi-meet/base/media/functions';
-import ReducerRegistry from 'jitsi-meet/base/redux/ReducerRegistry';
 import 'jitsi-meet/base/settings/reducer';
 
-import { hardenConfig, policyReducer } from '../../react/features/school-policy';
-import {
-    SCHOOL_POLICY_STATE_KEY,
-    createSchoolPolicyFeature,
-} from '../../react/features/school-policy/jitsi-meet/feature';
+import { hardenConfig } from '../../react/features/school-policy';
 
-ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, policyReducer);
+import { registeredStore, schoolMiddlewares } from './registeredStore';
 
 const ROOM = 'https://meet.example.org/mathe-7b';
 const CAMERA_ON = '#config.startWithVideoMuted=false&config.startWithAudioMuted=false&config.disableDeepLinking=true';
 
 function start(middlewares: Middleware[], url: string) {
-    const reducer = ReducerRegistry.combineReducers();
-    const store = configureStore({
-        reducer: (state: Record<string, unknown> | undefined, action: UnknownAction) => reducer(state, action),
-        middleware: getDefault =>
-            getDefault({ serializableCheck: false, immutableCheck: false }).concat(...middlewares),
-    });
+    const store = registeredStore(middlewares);
 
     // The order jitsi-meet's appNavigate uses: the location, then the deployment's config. (The
     // action as jitsi-meet's setLocationURL builds it; its module imports half of jitsi-meet.)
@@ -46,20 +36,6 @@ function start(middlewares: Middleware[], url: string) {
     };
 }
 
-function school(): Middleware[] {
-    const feature = createSchoolPolicyFeature({
-        deps: {
-            leave: () => ({ type: 'noop' }),
-            endConference: () => ({ type: 'noop' }),
-            notify: () => ({ type: 'noop' }),
-            rejoin: () => ({ type: 'noop' }),
-        },
-        suggestPseudonym: false,
-    });
-
-    return [...feature.middlewares] as Middleware[];
-}
-
 describe('camera and microphone at the start (R7), as jitsi-meet decides it', () => {
     it('are on in a stock build even with the hardened config: settings default to false and win', () => {
         expect(start([], ROOM)).toMatchObject({ audioOff: false, videoOff: false });
@@ -70,11 +46,11 @@ describe('camera and microphone at the start (R7), as jitsi-meet decides it', ()
     });
 
     it('are off with the fork’s middleware', () => {
-        expect(start(school(), ROOM)).toMatchObject({ audioOff: true, videoOff: true });
+        expect(start(schoolMiddlewares(), ROOM)).toMatchObject({ audioOff: true, videoOff: true });
     });
 
     it('are off with the fork’s middleware whatever the URL says; other URL parameters stay', () => {
-        const { audioOff, videoOff, locationURL } = start(school(), `${ROOM}${CAMERA_ON}`);
+        const { audioOff, videoOff, locationURL } = start(schoolMiddlewares(), `${ROOM}${CAMERA_ON}`);
 
         expect({ audioOff, videoOff }).toEqual({ audioOff: true, videoOff: true });
         expect(locationURL?.hash).toBe('#config.disableDeepLinking=true');
