@@ -5,7 +5,7 @@
  */
 import { waitFor } from '@testing-library/react';
 
-import { HANGUP_KEYS, policyActions } from '../../react/features/school-policy';
+import { HANGUP_KEYS, policyActions, selectPolicyDialog } from '../../react/features/school-policy';
 import { clearJitsiStorage } from '../../react/features/school-policy/jitsi-meet/storageCleanup';
 import { makeJitsiShapedStore } from '../support/jitsiShapedStore';
 
@@ -68,6 +68,42 @@ describe('the meeting in the fork build', () => {
         store.dispatch({ type: 'LOCK_STATE_CHANGED', locked: true });
         expect(policy().lock).toEqual({ kind: 'locked' });
         expect(policy().participants.early?.joinedBeforeLock).toBe(true);
+    });
+
+    it('counts those already inside, whom jitsi-meet announces before its own CONFERENCE_JOINED', () => {
+        const { store, conference, feature, policy } = makeJitsiShapedStore();
+
+        store.dispatch({ type: 'CONFERENCE_WILL_JOIN', conference });
+        store.dispatch({
+            type: 'PARTICIPANT_JOINED',
+            participant: { id: 's1', name: 'Mutige Eule', role: 'participant' },
+        });
+        conference.moderator = true;
+        store.dispatch({ type: 'CONFERENCE_JOINED', conference });
+
+        expect(Object.keys(policy().participants)).toEqual(['s1']);
+        feature.routeToolbarClick('hangup', action => store.dispatch(action));
+        expect(policy().phase.kind).toBe('leaveBlocked');
+    });
+
+    it('asks a teacher back in a locked room (password typed at join) for no new password, and flags nobody', async () => {
+        const { store, conference, policy } = makeJitsiShapedStore();
+
+        store.dispatch({ type: 'CONFERENCE_WILL_JOIN', conference });
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- jitsi-meet compares the function itself
+        store.dispatch({ type: 'SET_PASSWORD', conference, method: conference.join, password: PASSWORD });
+        store.dispatch({
+            type: 'PARTICIPANT_JOINED',
+            participant: { id: 's1', name: 'Mutige Eule', role: 'participant' },
+        });
+        conference.moderator = true;
+        store.dispatch({ type: 'CONFERENCE_JOINED', conference });
+
+        await waitFor(() => expect(policy().phase.kind).toBe('joined'));
+        expect(policy().lock).toEqual({ kind: 'locked' });
+        expect(selectPolicyDialog(policy())).toBeNull();
+        expect(policy().participants.s1?.joinedBeforeLock).toBe(false);
+        expect(conference.lockedWith).toBeNull();
     });
 
     it('asks for a password that cannot be skipped when none was prepared (the dialog’s state)', async () => {

@@ -320,6 +320,25 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         }
 
         switch (type) {
+            case JITSI_ACTIONS.CONFERENCE_WILL_JOIN:
+                // Those already inside are announced before our own CONFERENCE_JOINED: the policy
+                // must be joining by then, or it would not count them (and let the teacher leave).
+                if (!selectPolicy(state) || ['idle', 'left'].includes(selectPolicy(state)?.phase.kind ?? 'idle')) {
+                    const room = field(state['features/base/conference'], 'room');
+
+                    store.dispatch(policyActions.meetingJoinRequested({ room: typeof room === 'string' ? room : '' }));
+                }
+                break;
+            case JITSI_ACTIONS.SET_PASSWORD: {
+                const conference = field(a, 'conference');
+
+                // Joining with a password (jitsi-meet's prompt): the room is locked already, e.g. a
+                // teacher back after a reload. No new password is needed, nobody came before a lock.
+                if (conference && field(a, 'method') === field(conference, 'join') && field(a, 'password')) {
+                    store.dispatch(policyActions.lockStateObserved({ locked: true }));
+                }
+                break;
+            }
             case JITSI_ACTIONS.CONFERENCE_JOINED: {
                 const conference = field(a, 'conference') as { isModerator?: () => boolean | null } | undefined;
 

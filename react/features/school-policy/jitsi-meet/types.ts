@@ -11,6 +11,7 @@ import type { Lang } from '../rules';
  * tests/upstream asserts they equal jitsi-meet's own constants.
  */
 export const JITSI_ACTIONS = {
+    CONFERENCE_WILL_JOIN: 'CONFERENCE_WILL_JOIN',
     CONFERENCE_JOINED: 'CONFERENCE_JOINED',
     CONFERENCE_LEFT: 'CONFERENCE_LEFT',
     CONFERENCE_FAILED: 'CONFERENCE_FAILED',
