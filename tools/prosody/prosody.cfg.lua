@@ -17,6 +17,8 @@ local http_port = tonumber(os.getenv("SP_HTTP_PORT") or "")
 http_ports = { http_port }
 http_interfaces = { "127.0.0.1" }
 consider_bosh_secure = true
+-- A reloaded page leaves its old BOSH session behind; end it soon, not after Prosody's 60 s.
+bosh_max_inactivity = 15
 https_ports = {}
 component_ports = {}
 c2s_require_encryption = false

@@ -29,7 +29,9 @@ function configFor(base: string, guests: boolean) {
 
         return (
             `${base}\n// Added by fork:verify: the local Prosody.\nconfig.hosts = ${JSON.stringify(hosts)};\n` +
-            `config.bosh = ${JSON.stringify(`${origin}/http-bind`)};\n` +
+            // Protocol-relative, as jitsi-meet's own config.js writes it: some of its code puts
+            // "https:" in front of config.bosh.
+            `config.bosh = ${JSON.stringify(`${origin.replace(/^https?:/, '')}/http-bind`)};\n` +
             `config.conferenceRequestUrl = ${JSON.stringify(`${origin}/conference-request`)};\n`
         );
     };

@@ -41,11 +41,16 @@ async function fromStore<T>(page: Page, read: string): Promise<T> {
 
 /** Waits until an expression over jitsi-meet's state holds (false while the app is not up). */
 async function until(page: Page, read: string, timeoutMs: number): Promise<void> {
-    await page.waitForFunction(
-        `(() => { try { const state = window.APP.store.getState(); return Boolean(${read}); } catch { return false; } })()`,
-        undefined,
-        { timeout: timeoutMs },
-    );
+    try {
+        await page.waitForFunction(
+            `(() => { try { const state = window.APP.store.getState(); return Boolean(${read}); } catch { return false; } })()`,
+            undefined,
+            { timeout: timeoutMs },
+        );
+    } catch (error) {
+        // Say which condition did not come true, so that a failed run points at the cause.
+        throw new Error(`not within ${timeoutMs} ms: ${read}`, { cause: error });
+    }
 }
 
 /** Ends the journey after a failed step (the step is already reported). */
@@ -55,13 +60,25 @@ class StepFailed extends Error {}
 export async function runJourney(browser: Browser, options: JourneyOptions): Promise<JourneyStep[]> {
     const steps: JourneyStep[] = [];
     const timeout = options.timeoutMs ?? 30000;
-    const hosts = new Set<string>();
+    /** Every URL requested from a host other than the two origins (data: and blob: are local). */
+    const foreign = new Set<string>();
     const allowed = new Set([new URL(options.teacherOrigin).host, new URL(options.studentOrigin).host]);
     const open = async () => {
         const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
         const page = await context.newPage();
 
-        page.on('request', request => hosts.add(new URL(request.url()).host));
+        page.on('request', request => {
+            const url = new URL(request.url());
+
+            // lib-jitsi-meet's unload beacon puts "https:" before the BOSH address, which this
+            // plain-HTTP server makes "https://http//127.0.0.1:…/http-bind": it reaches no host.
+            const unloadBeacon =
+                url.host === 'http' && [...allowed].some(host => url.pathname.startsWith(`//${host}/`));
+
+            if (!['data:', 'blob:'].includes(url.protocol) && !allowed.has(url.host) && !unloadBeacon) {
+                foreign.add(request.url());
+            }
+        });
 
         return page;
     };
@@ -123,8 +140,8 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
         });
 
         const teacher = await open();
-
-        await step('The teacher logs in and becomes moderator; the password dialog opens', async () => {
+        /** Opens the room as the teacher and logs in at jitsi-meet's log-in dialog. */
+        const logIn = async () => {
             await teacher.goto(`${options.teacherOrigin}/${options.room}`);
             await teacher.locator('#premeeting-name-input').waitFor({ timeout });
             await teacher.locator('#premeeting-name-input').fill('Frau Müller');
@@ -133,6 +150,10 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             await teacher.locator('[role="dialog"] input').first().fill(options.teacher.user);
             await teacher.locator('[role="dialog"] input[type="password"]').first().fill(options.teacher.password);
             await teacher.keyboard.press('Enter');
+        };
+
+        await step('The teacher logs in and becomes moderator; the password dialog opens', async () => {
+            await logIn();
             await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).waitFor({ timeout });
         });
         await step('Escape does not close the password dialog', async () => {
@@ -165,8 +186,27 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
                 throw new Error(`"${name}" found in localStorage`);
             }
         });
+        await step('The teacher reloads the page: back with the room password, no new one asked', async () => {
+            await logIn();
+            // jitsi-meet asks for the room password once the log-in dialog has gone.
+            await until(teacher, "Boolean(state['features/base/conference'].passwordRequired)", timeout);
+            const prompt = teacher.locator('[role="dialog"] input[type="password"]').first();
+
+            await prompt.waitFor({ timeout });
+            await prompt.fill(PASSWORD);
+            await teacher.keyboard.press('Enter');
+            await until(teacher, "state['features/school-policy'].phase.kind === 'joined'", timeout);
+            await until(teacher, "state['features/base/participants'].local.role === 'moderator'", timeout);
+            const lock = await fromStore<string>(teacher, "state['features/school-policy'].lock.kind");
+
+            if (lock !== 'locked' || (await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).count()) > 0) {
+                throw new Error(`the policy's lock is "${lock}"`);
+            }
+        });
         await step('The hang-up button opens "Meeting verlassen" while the student is inside', async () => {
-            await until(teacher, "Object.keys(state['features/school-policy'].participants).length === 1", timeout);
+            // The teacher's session from before the reload lingers until Prosody ends it (15 s of
+            // BOSH inactivity here); while it is there, it counts as another moderator.
+            await until(teacher, "Object.keys(state['features/school-policy'].participants).length === 1", timeout * 2);
             // The toolbar slides in when the pointer moves over the page.
             await teacher.mouse.move(400, 300);
             await teacher.mouse.move(640, 650);
@@ -190,9 +230,7 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             }
         });
         await step('No request went to any other host', () => {
-            const foreign = [...hosts].filter(host => !allowed.has(host));
-
-            return foreign.length === 0 ? Promise.resolve() : Promise.reject(new Error(foreign.join(', ')));
+            return foreign.size === 0 ? Promise.resolve() : Promise.reject(new Error([...foreign].join(', ')));
         });
     } catch (error) {
         if (!(error instanceof StepFailed)) {
