@@ -323,7 +323,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             case JITSI_ACTIONS.CONFERENCE_WILL_JOIN:
                 // Those already inside are announced before our own CONFERENCE_JOINED: the policy
                 // must be joining by then, or it would not count them (and let the teacher leave).
-                if (!selectPolicy(state) || ['idle', 'left'].includes(selectPolicy(state)?.phase.kind ?? 'idle')) {
+                if (['idle', 'left'].includes(selectPolicy(state)?.phase.kind ?? 'idle')) {
                     const room = field(state['features/base/conference'], 'room');
 
                     store.dispatch(policyActions.meetingJoinRequested({ room: typeof room === 'string' ? room : '' }));
