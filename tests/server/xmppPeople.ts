@@ -1,10 +1,12 @@
 /**
  * Real XMPP clients (@xmpp/client over plain TCP on loopback) playing teachers and guests, with the
- * few MUC operations the tests need: join with or without a password, set or clear the room
- * password through the owner config form, leave, and watch for the room being destroyed.
+ * few operations the tests need: Jicofo's conference request as lib-jitsi-meet sends it, join with
+ * or without a password, set or clear the room password through the owner config form, change the
+ * nick, leave, and watch for the room being destroyed.
  */
 import { client, xml, type Element } from '@xmpp/client';
 
+import { FOCUS_NS } from '../../tools/jicofo-model/jicofoModel';
 import { DOMAINS, SERVICE_ACCOUNT, TEACHERS } from '../../tools/prosody/harness';
 
 const MUC = 'http://jabber.org/protocol/muc';
@@ -14,11 +16,40 @@ const MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
 /** The outcome of a join. */
 export type JoinResult = { ok: true } | { ok: false; condition: string; text: string };
 
+/** Jicofo's answer to a conference request, read as lib-jitsi-meet's modules/xmpp/moderator.ts reads it. */
+export type ConferenceAnswer =
+    | { ok: true; ready: boolean; identity?: string; sessionId?: string; authentication: boolean }
+    | {
+          ok: false;
+          condition: string;
+          /** `_handleIqError`: session-invalid or not-acceptable makes lib-jitsi-meet drop its session id. */
+          sessionInvalid: boolean;
+          /** `_handleIqError`: not-authorized is AUTHENTICATION_REQUIRED (the login dialog / waiting for the host). */
+          notAuthorized: boolean;
+      };
+
 /** A connected person. */
 export interface Person {
     readonly jid: string;
+    /**
+     * The conference request lib-jitsi-meet sends before joining (moderator.ts `_createConferenceIq`:
+     * `machine-uid` always, `session-id` when the browser has one, the default properties).
+     */
+    conferenceRequest(
+        focus: string,
+        room: string,
+        ids: { machineUid: string; sessionId?: string },
+    ): Promise<ConferenceAnswer>;
     join(room: string, nick: string, password?: string): Promise<JoinResult>;
     setPassword(room: string, password: string): Promise<void>;
+    /** Makes a room persistent through the owner config form. */
+    setPersistent(room: string): Promise<void>;
+    /** Changes this person's nick in a room (presence to the new nick, no MUC element). */
+    changeNick(room: string, nick: string): Promise<void>;
+    /** Waits until this person holds the given affiliation in a room. */
+    becomes(room: string, affiliation: string): Promise<void>;
+    /** Sends any stanza, as a client can. */
+    send(stanza: Element): Promise<void>;
     leave(room: string): Promise<void>;
     /** Resolves with the reason when this person is removed because the room was destroyed. */
     destroyed(room: string): Promise<string>;
@@ -91,6 +122,41 @@ async function connectPerson(options: {
     }
 
     const fromRoom = (room: string) => (s: Element) => s.attrs.from?.startsWith(`${roomJid(room)}/`) ?? false;
+    const isSelf = (s: Element) =>
+        Boolean(
+            s
+                .getChild('x', MUC_USER)
+                ?.getChildren('status')
+                .some(st => st.attrs.code === '110'),
+        );
+    const itemOf = (s: Element) => s.getChild('x', MUC_USER)?.getChild('item');
+
+    /** Submits the owner config form with the given fields; rejects with the room's error. */
+    async function submitConfig(room: string, fields: Record<string, string>) {
+        await xmpp.iqCaller.request(
+            xml(
+                'iq',
+                { type: 'set', to: roomJid(room) },
+                xml(
+                    'query',
+                    { xmlns: MUC_OWNER },
+                    xml(
+                        'x',
+                        { xmlns: 'jabber:x:data', type: 'submit' },
+                        xml(
+                            'field',
+                            { var: 'FORM_TYPE' },
+                            xml('value', {}, 'http://jabber.org/protocol/muc#roomconfig'),
+                        ),
+                        ...Object.entries(fields).map(([name, value]) =>
+                            xml('field', { var: name }, xml('value', {}, value)),
+                        ),
+                    ),
+                ),
+            ),
+            10000,
+        );
+    }
     const isDestroy = (room: string) => (s: Element) =>
         fromRoom(room)(s) && s.attrs.type === 'unavailable' && Boolean(s.getChild('x', MUC_USER)?.getChild('destroy'));
 
@@ -132,29 +198,71 @@ async function connectPerson(options: {
 
             return { ok: false, condition, text: error?.getChildText('text') ?? '' };
         },
-        async setPassword(room, password) {
-            await xmpp.iqCaller.request(
-                xml(
-                    'iq',
-                    { type: 'set', to: roomJid(room) },
+        async conferenceRequest(focus, room, ids) {
+            const properties = { rtcstatsEnabled: 'false', 'visitors-version': '1' };
+
+            try {
+                const result = await xmpp.iqCaller.request(
                     xml(
-                        'query',
-                        { xmlns: MUC_OWNER },
+                        'iq',
+                        { type: 'set', to: focus },
                         xml(
-                            'x',
-                            { xmlns: 'jabber:x:data', type: 'submit' },
-                            xml(
-                                'field',
-                                { var: 'FORM_TYPE' },
-                                xml('value', {}, 'http://jabber.org/protocol/muc#roomconfig'),
-                            ),
-                            xml('field', { var: 'muc#roomconfig_roomsecret' }, xml('value', {}, password)),
+                            'conference',
+                            {
+                                xmlns: FOCUS_NS,
+                                'machine-uid': ids.machineUid,
+                                room: roomJid(room),
+                                ...(ids.sessionId ? { 'session-id': ids.sessionId } : {}),
+                            },
+                            ...Object.entries(properties).map(([name, value]) => xml('property', { name, value })),
                         ),
                     ),
-                ),
-                10000,
+                    10000,
+                );
+                const conference = result.getChild('conference', FOCUS_NS);
+                const property = (name: string) =>
+                    conference?.getChildren('property').find(p => p.attrs.name === name)?.attrs.value;
+
+                return {
+                    ok: true,
+                    ready: conference?.attrs.ready === 'true',
+                    identity: conference?.attrs.identity,
+                    sessionId: conference?.attrs['session-id'],
+                    authentication: property('authentication') === 'true',
+                };
+            } catch (error: unknown) {
+                const element = (error as { element?: Element }).element;
+
+                if (!element) {
+                    throw error;
+                }
+                const condition = element.getChildElements()[0]?.name ?? 'unknown';
+
+                return {
+                    ok: false,
+                    condition,
+                    sessionInvalid: Boolean(element.getChild('session-invalid')) || condition === 'not-acceptable',
+                    notAuthorized: condition === 'not-authorized',
+                };
+            }
+        },
+        setPassword: (room, password) => submitConfig(room, { 'muc#roomconfig_roomsecret': password }),
+        setPersistent: room => submitConfig(room, { 'muc#roomconfig_persistentroom': '1' }),
+        async changeNick(room, nick) {
+            const since = stanzas.length;
+            const to = `${roomJid(room)}/${nick}`;
+
+            await xmpp.send(xml('presence', { to }));
+            await next(s => s.is('presence') && s.attrs.from === to, since, `the new nick ${nick} in ${room}`);
+        },
+        async becomes(room, affiliation) {
+            await next(
+                s => s.is('presence') && fromRoom(room)(s) && isSelf(s) && itemOf(s)?.attrs.affiliation === affiliation,
+                0,
+                `affiliation ${affiliation} in ${room}`,
             );
         },
+        send: stanza => xmpp.send(stanza),
         async leave(room) {
             const since = stanzas.length;
 
@@ -172,18 +280,8 @@ async function connectPerson(options: {
         },
         wasDestroyed: room => stanzas.some(isDestroy(room)),
         standing(room) {
-            const self = stanzas.filter(
-                s =>
-                    s.is('presence') &&
-                    fromRoom(room)(s) &&
-                    Boolean(
-                        s
-                            .getChild('x', MUC_USER)
-                            ?.getChildren('status')
-                            .some(st => st.attrs.code === '110'),
-                    ),
-            );
-            const item = self.at(-1)?.getChild('x', MUC_USER)?.getChild('item');
+            const self = stanzas.filter(s => s.is('presence') && fromRoom(room)(s) && isSelf(s));
+            const item = self.at(-1) && itemOf(self.at(-1) as Element);
 
             return item ? { role: item.attrs.role, affiliation: item.attrs.affiliation } : undefined;
         },
@@ -211,4 +309,9 @@ export function connectService(service: string): Promise<Person> {
 /** A guest (student): anonymous login on the guest host. */
 export function connectGuest(service: string): Promise<Person> {
     return connectPerson({ service, domain: DOMAINS.guests });
+}
+
+/** Someone on a host of the server that the module's settings do not name. */
+export function connectUnlisted(service: string): Promise<Person> {
+    return connectPerson({ service, domain: DOMAINS.unlisted });
 }

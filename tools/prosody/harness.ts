@@ -15,13 +15,24 @@ const CONFIG = join(ROOT, 'tools', 'prosody', 'prosody.cfg.lua');
 export const PLUGINS = join(ROOT, 'deploy', 'prosody', 'plugins');
 
 /** The domains of the configuration. */
-export const DOMAINS = { teachers: 'meet.test', guests: 'guest.meet.test', muc: 'conference.meet.test' } as const;
+export const DOMAINS = {
+    teachers: 'meet.test',
+    /** A host that none of mod_school_policy's settings names. */
+    unlisted: 'other.meet.test',
+    guests: 'guest.meet.test',
+    muc: 'conference.meet.test',
+    /** Where Jicofo's own account lives. */
+    auth: 'auth.meet.test',
+} as const;
 
 /** Teacher accounts registered before the server starts. */
 export const TEACHERS = { 'frau-mueller': 'geheim-1', 'herr-schmidt': 'geheim-2' } as const;
 
 /** An account on the teacher host that the configuration names as a service account. */
 export const SERVICE_ACCOUNT = { recorder: 'geheim-3' } as const;
+
+/** Jicofo's account (the focus user), registered on the auth host as Jitsi's installers do. */
+export const FOCUS_ACCOUNT = { username: 'focus', password: 'focus-geheim' } as const;
 
 async function freePort(): Promise<number> {
     return new Promise((resolve, reject) => {
@@ -73,6 +84,8 @@ export interface RunningProsody {
     waitForLog(pattern: RegExp, timeoutMs?: number): Promise<void>;
     /** Lines logged at error level. */
     errors(): string[];
+    /** Reloads mod_school_policy on the MUC component, as an admin would with `prosodyctl shell`. */
+    reloadModule(): void;
     stop(): Promise<void>;
 }
 
@@ -82,6 +95,10 @@ export async function startProsody(options: {
     plugins?: string;
     /** Also serve BOSH over HTTP, as a Jitsi deployment does for the browser. */
     bosh?: boolean;
+    /** Prosody's `muc_room_cache_size` (default 100): how many rooms stay live objects. */
+    roomCacheSize?: number;
+    /** A teacher domain added to the module's settings that is no host of the server (a typo). */
+    extraTeacherDomain?: string;
 }): Promise<RunningProsody> {
     if (!existsSync('/usr/bin/prosody')) {
         throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
@@ -96,6 +113,8 @@ export async function startProsody(options: {
         SP_PLUGINS: options.plugins ?? PLUGINS,
         SP_C2S_PORT: String(port),
         SP_GRACE: String(options.graceSeconds),
+        SP_ROOM_CACHE: String(options.roomCacheSize ?? 100),
+        SP_EXTRA_TEACHER_DOMAIN: options.extraTeacherDomain ?? '',
     };
     const logFile = join(dir, 'prosody.log');
 
@@ -105,6 +124,11 @@ export async function startProsody(options: {
             stdio: 'pipe',
         });
     }
+    execFileSync(
+        'prosodyctl',
+        ['--config', CONFIG, 'register', FOCUS_ACCOUNT.username, DOMAINS.auth, FOCUS_ACCOUNT.password],
+        { env, stdio: 'pipe' },
+    );
     const child: ChildProcess = spawn('prosody', ['-F', '--config', CONFIG], {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -134,6 +158,13 @@ export async function startProsody(options: {
             log()
                 .split('\n')
                 .filter(line => /\terror\t/.test(line)),
+        reloadModule: () => {
+            execFileSync(
+                'prosodyctl',
+                ['--config', CONFIG, 'shell', `module:reload('school_policy', '${DOMAINS.muc}')`],
+                { env, stdio: 'pipe', timeout: 15000 },
+            );
+        },
         stop: async () => {
             if (child.exitCode === null) {
                 child.kill('SIGTERM');

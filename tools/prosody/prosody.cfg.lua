@@ -2,6 +2,8 @@
 -- and paths from the environment (set by tools/prosody/harness.ts). A main host for teachers (internal_hashed), a guest
 -- host (anonymous), and the MUC component with mod_school_policy, as in a Jitsi secure domain.
 local dir = assert(os.getenv("SP_DIR"), "SP_DIR not set")
+local extra_teacher_domain = os.getenv("SP_EXTRA_TEACHER_DOMAIN")
+if extra_teacher_domain == "" then extra_teacher_domain = nil end
 
 run_as_root = true
 daemonize = false
@@ -26,7 +28,8 @@ allow_unencrypted_plain_auth = true
 storage = "internal"
 log = { { levels = { min = "info" }, to = "file", filename = dir .. "/prosody.log" } }
 -- Built in a local: Prosody's config keeps settings, it does not read them back as variables.
-local modules = { "saslauth", "disco", "ping" }
+-- admin_shell: the tests reload mod_school_policy through `prosodyctl shell`, as an admin would.
+local modules = { "saslauth", "disco", "ping", "admin_shell" }
 if http_port then modules[#modules + 1] = "bosh" end
 modules_enabled = modules
 modules_disabled = { "s2s", "tls" }
@@ -39,12 +42,28 @@ VirtualHost "meet.test"
 VirtualHost "guest.meet.test"
     authentication = "anonymous"
 
+-- A host none of the module's settings names: its users must be treated as guests, loudly.
+VirtualHost "other.meet.test"
+    authentication = "anonymous"
+
+-- Jicofo's own account lives here, as in Jitsi's Debian and Docker set-ups.
+VirtualHost "auth.meet.test"
+    authentication = "internal_hashed"
+
 Component "conference.meet.test" "muc"
     modules_enabled = { "school_policy" }
     -- As in Jitsi: rooms are usable at once, which is the gap the module closes.
     muc_room_locking = false
     muc_tombstones = false
-    school_policy_guest_domains = { "guest.meet.test" }
-    school_policy_teacher_domains = { "meet.test" }
-    school_policy_service_accounts = { "focus@auth.meet.test", "recorder@meet.test" }
+    -- Mixed case on purpose: XMPP addresses are case-insensitive, so must the settings be.
+    school_policy_guest_domains = { "Guest.Meet.Test" }
+    -- SP_EXTRA_TEACHER_DOMAIN: a test names a domain that is no host here (a typo in the settings).
+    school_policy_teacher_domains = { "meet.test", extra_teacher_domain }
+    school_policy_service_domains = { "auth.meet.test" }
+    school_policy_service_accounts = { "recorder@meet.test" }
+    -- Where Jicofo's answers come from: its account, and the client_proxy address a Jitsi install
+    -- puts in front of it (config.js hosts.focus).
+    school_policy_focus_jids = { "focus@auth.meet.test", "focus.meet.test" }
+    -- The room cache, small so that the tests can make Prosody swap live rooms out (default 100).
+    muc_room_cache_size = tonumber(os.getenv("SP_ROOM_CACHE") or "100")
     school_policy_grace_period = tonumber(os.getenv("SP_GRACE") or "60")

@@ -1,31 +1,51 @@
 -- mod_school_policy: what only the server can guarantee for the media centres' terms of use.
 --
 -- Load it on the MUC component of a Jitsi "secure domain" set-up (deploy/prosody/README.md):
---   * R6: a guest (an occupant whose real address is on a guest domain, i.e. not authenticated)
---     cannot join a room that has no password, and cannot create a room at all (R2);
---   * R8: when the last teacher (an occupant authenticated on a teacher domain) has left a room
---     that still holds guests, the room is destroyed after a grace period; a teacher who comes back
---     within it keeps the room. Decided by authentication, not by role: jicofo may hand the
---     moderator role to a student;
---   * R6 (optional): the password cannot be removed while guests are inside.
--- Service accounts (jicofo's focus user, recorders, bridges) are neither teachers nor guests.
+--   * R6: a guest cannot join a room that has no password, and cannot create a room at all (R2);
+--   * R8: a room that holds guests and no teacher is destroyed after a grace period; a teacher who
+--     comes back within it keeps the room. Decided by authentication, not by role: Jicofo may hand
+--     the moderator role to a student;
+--   * R6 (optional): the password cannot be removed while guests are inside, and the teacher is told so.
+--
+-- Who is a teacher (docs/jitsi-behaviour.md, "Who the teacher is on the server"):
+--   * an occupant authenticated on a teacher domain (logged in before joining), or
+--   * an occupant on a guest domain that Jicofo has vouched for: Jicofo's own answer to that
+--     address's conference request named a teacher-domain account as `identity`, for that room.
+--     This is how jitsi-meet's login dialog works in a secure domain (lib-jitsi-meet
+--     JitsiConference.authenticateAndUpgradeRole): the teacher joins from her anonymous address.
+--     Only stanzas from the focus addresses count; Prosody stamps the sender of every client stanza,
+--     so a student cannot forge one;
+--   * (token deployments, optional) an occupant whose session carries a token verified by Jitsi's
+--     mod_auth_token with `moderator` set in its user context.
+-- Service accounts (Jicofo's focus user, recorders, bridges) are neither teachers nor guests.
+-- Every occupant on a domain that is none of these is logged as an error and treated as a guest.
 -- Every decision is logged at "info" level, prefixed "school_policy:".
 
-local jid_host = require "util.jid".host;
-local jid_bare = require "util.jid".bare;
+local jid_util = require "util.jid";
 local st = require "util.stanza";
+local configmanager = require "core.configmanager";
 
-local function set_of(list)
+local jid_prep, jid_bare, jid_host = jid_util.prep, jid_util.bare, jid_util.host;
+
+local FOCUS_NS = "http://jitsi.org/protocol/focus";
+local MUC_OWNER_NS = "http://jabber.org/protocol/muc#owner";
+
+--- A set of lower-cased names: Prosody's own addresses are case-insensitive (nameprep).
+local function name_set(list)
 	local set = {};
-	for _, item in ipairs(list or {}) do set[item] = true; end
+	for _, item in ipairs(list or {}) do
+		if item ~= "" then set[(jid_prep(item) or item):lower()] = true; end
+	end
 	return set;
 end
 
 -- Settings, each with a safe default.
-local guest_domains = set_of(module:get_option_array("school_policy_guest_domains", {}));
-local teacher_domains = set_of(module:get_option_array("school_policy_teacher_domains", {}));
-local service_domains = set_of(module:get_option_array("school_policy_service_domains", {}));
-local service_accounts = set_of(module:get_option_array("school_policy_service_accounts", {}));
+local guest_domains = name_set(module:get_option_array("school_policy_guest_domains", {}));
+local teacher_domains = name_set(module:get_option_array("school_policy_teacher_domains", {}));
+local service_domains = name_set(module:get_option_array("school_policy_service_domains", {}));
+local service_accounts = name_set(module:get_option_array("school_policy_service_accounts", {}));
+local focus_addresses = name_set(module:get_option_array("school_policy_focus_jids", {}));
+local token_teachers = module:get_option_boolean("school_policy_token_moderators_are_teachers", false);
 local grace_period = module:get_option_number("school_policy_grace_period", 60);
 local keep_password = module:get_option_boolean("school_policy_keep_password_while_guests", true);
 local max_password_length = module:get_option_number("school_policy_max_password_length", 128);
@@ -35,29 +55,74 @@ local not_open_text = module:get_option_string("school_policy_not_open_text",
 local closed_text = module:get_option_string("school_policy_closed_text",
 	"Die Lehrkraft hat das Meeting verlassen. Der Raum wurde geschlossen. / "
 	.. "The teacher has left the meeting. The room has been closed.");
+local keep_password_text = module:get_option_string("school_policy_keep_password_text",
+	"Das Passwort bleibt, solange Schülerinnen und Schüler im Raum sind. / "
+	.. "The password stays while students are in the room.");
+local too_long_text = string.format("Das Passwort ist zu lang (höchstens %d Zeichen). / "
+	.. "The password is too long (at most %d characters).", max_password_length, max_password_length);
 
 if next(guest_domains) == nil or next(teacher_domains) == nil then
 	module:log("error", "school_policy: set school_policy_guest_domains and school_policy_teacher_domains;"
-		.. " without them nobody counts as guest or teacher and nothing is enforced");
+		.. " without them nobody counts as teacher and every occupant is treated as a guest");
 end
 
---- Who an occupant is, by the real address of one of its sessions.
--- @return "service", "teacher", "guest" or "other"
-local function kind_of(real_jid)
-	local bare, host = jid_bare(real_jid), jid_host(real_jid);
+-- Fail loud on a setting that names no host of this server: a typo would otherwise make every
+-- teacher a guest (or worse, name a domain nobody controls).
+for _, set in ipairs({ guest_domains, teacher_domains, service_domains }) do
+	for domain in pairs(set) do
+		if rawget(configmanager.getconfig(), domain) == nil then
+			module:log("error", "school_policy: %s is in the settings but is no host of this server", domain);
+		end
+	end
+end
+
+-- Jicofo's vouches, by the occupant's full address: { identity = account, room = room address }.
+-- Shared across reloads so that a reload does not turn a teacher into a guest.
+local vouches = module:shared("vouches");
+-- Pending closures, by room address: the number of the closure in force. Kept by address, never on
+-- the room object: Prosody swaps idle rooms out of its live cache and restores them as new objects.
+local closures = module:shared("closures");
+local closure_count = module:shared("closure_count");
+
+--- Whether a session's verified token (Jitsi's mod_auth_token) makes it a moderator.
+local function token_says_teacher(full_jid)
+	if not token_teachers then return false; end
+	local session = prosody.full_sessions[full_jid];
+	if not session or not session.auth_token then return false; end
+	local user = session.jitsi_meet_context_user;
+	return type(user) == "table" and (user.moderator == true or user.moderator == "true");
+end
+
+--- Who is behind one real address in one room.
+-- @return "service", "teacher" or "guest"
+local function kind_of(real_jid, room_jid)
+	local full = jid_prep(real_jid) or real_jid;
+	local bare, host = jid_bare(full), jid_host(full);
 	if service_accounts[bare] or service_domains[host] then return "service"; end
 	if teacher_domains[host] then return "teacher"; end
-	if guest_domains[host] then return "guest"; end
-	return "other";
+	local vouch = vouches[full];
+	if vouch and room_jid and vouch.room == jid_prep(room_jid) then return "teacher"; end
+	if token_says_teacher(full) then return "teacher"; end
+	if not guest_domains[host] then
+		module:log("error", "school_policy: %s is on %s, which is no configured domain; treated as a guest", full, host);
+	end
+	return "guest";
+end
+
+--- Whether any session of an occupant is a teacher's.
+local function occupant_is(kind, occupant, room_jid)
+	for real_jid in occupant:each_session() do
+		if kind_of(real_jid, room_jid) == kind then return true; end
+	end
+	return false;
 end
 
 --- Counts the teachers and guests in a room.
 local function census(room)
 	local teachers, guests = 0, 0;
 	for _, occupant in room:each_occupant() do
-		local kind = kind_of(occupant.bare_jid);
-		if kind == "teacher" then teachers = teachers + 1;
-		elseif kind == "guest" then guests = guests + 1; end
+		if occupant_is("teacher", occupant, room.jid) then teachers = teachers + 1;
+		elseif occupant_is("guest", occupant, room.jid) then guests = guests + 1; end
 	end
 	return teachers, guests;
 end
@@ -67,12 +132,104 @@ local function has_password(room)
 	return password ~= nil and password ~= "";
 end
 
+--- The live room with this address, or nil; never an object held across a timer.
+local function room_by_jid(room_jid)
+	local muc = hosts[module.host] and hosts[module.host].modules.muc;
+	return muc and muc.get_room_from_jid(room_jid);
+end
+
+--- R8: if the room holds guests and no teacher, close it after the grace period (once).
+local function consider_closing(room, why)
+	local room_jid = room.jid;
+	if closures[room_jid] then return; end
+	local teachers, guests = census(room);
+	if teachers > 0 or guests == 0 then return; end
+
+	closure_count.n = (closure_count.n or 0) + 1;
+	local number = closure_count.n;
+	closures[room_jid] = number;
+	module:log("info", "school_policy: %s in %s with %d guest(s); closing in %d s", why, room_jid, guests, grace_period);
+
+	module:add_timer(grace_period, function ()
+		if closures[room_jid] ~= number then
+			module:log("info", "school_policy: grace period of %s over; it stays, a teacher came back", room_jid);
+			return;
+		end
+		closures[room_jid] = nil;
+		local now = room_by_jid(room_jid);
+		if not now or now.destroying then return; end
+		local now_teachers, now_guests = census(now);
+		if now_teachers > 0 then
+			module:log("info", "school_policy: kept %s: a teacher is back", room_jid);
+		elseif now_guests == 0 then
+			module:log("info", "school_policy: nothing to close in %s: the guests have gone", room_jid);
+		else
+			module:log("info", "school_policy: closed %s: no teacher for %d s, %d guest(s) removed", room_jid,
+				grace_period, now_guests);
+			now:destroy(nil, closed_text);
+		end
+	end);
+end
+
+--- A teacher is inside: any pending closure of the room is void.
+local function cancel_closing(room)
+	if closures[room.jid] then
+		closures[room.jid] = nil;
+		module:log("info", "school_policy: kept %s: a teacher came back within the grace period", room.jid);
+	end
+end
+
+-- Jicofo's answer to a conference request, on its way to a guest: remember whom it vouched for.
+-- lib-jitsi-meet modules/xmpp/moderator.ts (_parseConferenceIq reads `identity`), Jicofo
+-- AbstractAuthAuthority.authenticateJidWithSession (sets `identity` = the account's bare address).
+local function observe_focus_answer(event)
+	local stanza = event.stanza;
+	if stanza.attr.type ~= "result" or event.origin.type == "s2sin" then return; end
+	local conference = stanza:get_child("conference", FOCUS_NS);
+	if not conference then return; end
+	local from = jid_prep(stanza.attr.from or "");
+	if not from or not focus_addresses[jid_bare(from)] then return; end
+	local to, identity, room = jid_prep(stanza.attr.to or ""), conference.attr.identity, conference.attr.room;
+	if not to or not identity or not room then return; end
+	identity, room = jid_prep(identity), jid_prep(room);
+	if not identity or not room or not teacher_domains[jid_host(identity)] then
+		module:log("info", "school_policy: ignored the focus's identity %s for %s: not on a teacher domain",
+			tostring(conference.attr.identity), to);
+		return;
+	end
+	vouches[to] = { identity = identity, room = room };
+	module:log("info", "school_policy: the focus vouched for %s as %s in %s", to, identity, room);
+end
+
+local function forget_session(event)
+	local full = event.session and event.session.full_jid;
+	if full and vouches[full] then vouches[full] = nil; end
+end
+
+--- Listens on a guest host for Jicofo's answers and for sessions that end.
+local function watch_guest_host(host)
+	local context = module:context(host);
+	context:hook("iq/full", observe_focus_answer, 100);
+	-- After mod_presence (priority 0) has taken the session out of its rooms, so that the rooms
+	-- still know who was leaving.
+	context:hook("resource-unbind", forget_session, -100);
+	module:log("debug", "school_policy: watching %s for the focus's answers", host);
+end
+
+for host in pairs(guest_domains) do
+	if hosts[host] then watch_guest_host(host); end
+end
+-- A guest host declared after the MUC component is activated later.
+module:hook_global("host-activated", function (host)
+	if guest_domains[host] then watch_guest_host(host); end
+end);
+
 -- R2: a guest may not create a room. Refused before mod_muc tracks the room (priority 0) and makes
 -- its creator the owner (-1): a refused guest must not leave behind an empty room it owns, where it
 -- would be moderator once let in and the teacher who comes next would not.
 module:hook("muc-room-pre-create", function (event)
 	local stanza = event.stanza;
-	if kind_of(stanza.attr.from) ~= "guest" then return; end
+	if kind_of(stanza.attr.from, event.room.jid) ~= "guest" then return; end
 	module:log("info", "school_policy: refused %s in %s: no password set (new room)", stanza.attr.from,
 		event.room.jid);
 	event.origin.send(st.error_reply(stanza, "cancel", "not-allowed", not_open_text, event.room.jid));
@@ -84,7 +241,7 @@ end, 10);
 module:hook("muc-occupant-pre-join", function (event)
 	local room, stanza = event.room, event.stanza;
 	local from = stanza.attr.from;
-	if kind_of(from) ~= "guest" then return; end
+	if kind_of(from, room.jid) ~= "guest" then return; end
 
 	local x = stanza:get_child("x", "http://jabber.org/protocol/muc");
 	local given = x and x:get_child_text("password", "http://jabber.org/protocol/muc");
@@ -103,61 +260,72 @@ module:hook("muc-occupant-pre-join", function (event)
 	-- With a password set, mod_muc checks it next.
 end, 10);
 
--- A teacher's arrival cancels a pending closure: each closure remembers the generation it was
--- started in, and a teacher's arrival starts a new one.
 module:hook("muc-occupant-joined", function (event)
 	local room = event.room;
-	if kind_of(event.occupant.bare_jid) ~= "teacher" then return; end
-	room._school_policy_generation = (room._school_policy_generation or 0) + 1;
-	if room._school_policy_closing then
-		room._school_policy_closing = nil;
-		module:log("info", "school_policy: kept %s: a teacher came back within the grace period", room.jid);
+	if occupant_is("teacher", event.occupant, room.jid) then
+		cancel_closing(room);
+	elseif occupant_is("guest", event.occupant, room.jid) then
+		-- A guest in a room without a teacher (e.g. one the teacher left while only the focus was
+		-- inside, or a persistent room after a restart) starts the closure too.
+		consider_closing(room, "a guest joined with no teacher inside");
 	end
 end);
 
 -- R8: the last teacher has left a room that still holds guests: close it after the grace period.
 module:hook("muc-occupant-left", function (event)
-	local room = event.room;
-	if kind_of(event.occupant.bare_jid) ~= "teacher" then return; end
-	local teachers, guests = census(room);
-	if teachers > 0 or guests == 0 then return; end
-
-	local generation = (room._school_policy_generation or 0) + 1;
-	room._school_policy_generation = generation;
-	room._school_policy_closing = true;
-	module:log("info", "school_policy: last teacher left %s with %d guest(s); closing in %d s", room.jid, guests, grace_period);
-
-	module:add_timer(grace_period, function ()
-		if room.destroying then return; end
-		if room._school_policy_generation ~= generation then
-			module:log("info", "school_policy: grace period of %s over; it stays, a teacher came back", room.jid);
-			return;
-		end
-		room._school_policy_closing = nil;
-		local now_teachers, now_guests = census(room);
-		if now_teachers > 0 then
-			module:log("info", "school_policy: kept %s: a teacher is back", room.jid);
-		elseif now_guests == 0 then
-			module:log("info", "school_policy: nothing to close in %s: the guests have gone", room.jid);
-		else
-			module:log("info", "school_policy: closed %s: no teacher for %d s, %d guest(s) removed", room.jid, grace_period, now_guests);
-			room:destroy(nil, closed_text);
-		end
-	end);
+	local room, stanza = event.room, event.stanza;
+	if room.destroying then return; end
+	-- A nick change ends the old occupant with an available presence to the new nick: not leaving.
+	if stanza and stanza.name == "presence" and stanza.attr.type ~= "unavailable" then return; end
+	if not occupant_is("teacher", event.occupant, room.jid) then return; end
+	consider_closing(room, "last teacher left");
 end);
 
--- R6 (optional): a password cannot be removed while guests are inside. Runs before the password
--- library's own handler (priority 0) and stops it.
-if keep_password then
-	module:hook("muc-config-submitted/muc#roomconfig_roomsecret", function (event)
-		local value = event.value;
-		if value ~= nil and value ~= "" then return; end
-		if not has_password(event.room) then return; end
-		local _, guests = census(event.room);
-		if guests == 0 then return; end
-		module:log("info", "school_policy: kept the password of %s: %d guest(s) inside", event.room.jid, guests);
-		return true;
-	end, 10);
+module:hook("muc-room-destroyed", function (event)
+	closures[event.room.jid] = nil;
+end);
+
+--- The submitted value of one field of a room configuration form, "" when sent empty, nil when absent.
+local function submitted_field(query, var)
+	local form = query:get_child("x", "jabber:x:data");
+	if not form or form.attr.type ~= "submit" then return nil; end
+	for field in form:childtags("field") do
+		if field.attr.var == var then return field:get_child_text("value") or ""; end
+	end
+	return nil;
 end
 
-module:log("info", "school_policy: loaded (grace period %d s, keep password while guests: %s)", grace_period, tostring(keep_password));
+-- R6: the password a teacher sets must be one guests can send, and (optionally) it cannot be removed
+-- while guests are inside. Checked before the room applies the form, so the teacher's client gets an
+-- error instead of a success it would wrongly believe (mod_muc answers every form with success).
+module:hook("iq-set/bare/" .. MUC_OWNER_NS .. ":query", function (event)
+	local stanza, origin = event.stanza, event.origin;
+	local secret = submitted_field(stanza.tags[1], "muc#roomconfig_roomsecret");
+	if secret == nil then return; end
+	local room = room_by_jid(jid_bare(stanza.attr.to));
+	if not room then return; end
+	if #secret > max_password_length then
+		module:log("info", "school_policy: refused a password of %d bytes for %s", #secret, room.jid);
+		origin.send(st.error_reply(stanza, "modify", "not-acceptable", too_long_text));
+		return true;
+	end
+	if keep_password and secret == "" and has_password(room) then
+		local _, guests = census(room);
+		if guests > 0 then
+			module:log("info", "school_policy: kept the password of %s: %d guest(s) inside", room.jid, guests);
+			origin.send(st.error_reply(stanza, "cancel", "not-allowed", keep_password_text));
+			return true;
+		end
+	end
+end, 10);
+
+-- After a reload or a restart: the old timers are gone (Prosody drops an unloaded module's timers),
+-- so every room that holds guests and no teacher starts its closure again.
+for room_jid in pairs(closures) do closures[room_jid] = nil; end
+local muc_module = hosts[module.host] and hosts[module.host].modules.muc;
+if muc_module then
+	for room in muc_module.each_room(true) do consider_closing(room, "found on loading"); end
+end
+
+module:log("info", "school_policy: loaded (grace period %d s, keep password while guests: %s)", grace_period,
+	tostring(keep_password));

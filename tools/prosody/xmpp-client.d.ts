@@ -1,4 +1,4 @@
-// @xmpp/client ships no types: the narrow subset the server tests use.
+// @xmpp/client ships no types: the narrow subset the server tests and the Jicofo model use.
 declare module '@xmpp/client' {
     /** An XML element (ltx). */
     export interface Element {
@@ -9,6 +9,13 @@ declare module '@xmpp/client' {
         getChild(name: string, xmlns?: string): Element | undefined;
         getChildren(name: string, xmlns?: string): Element[];
         getChildText(name: string, xmlns?: string): string | null;
+        getChildElements(): Element[];
+    }
+
+    /** What an IQ handler gets: the whole stanza and its one child element. */
+    export interface IqContext {
+        readonly stanza: Element;
+        readonly element: Element;
     }
 
     /** Builds an element. */
@@ -33,6 +40,10 @@ declare module '@xmpp/client' {
         on(event: 'stanza', listener: (stanza: Element) => void): void;
         on(event: 'error', listener: (error: unknown) => void): void;
         readonly iqCaller: { request(element: Element, timeoutMs?: number): Promise<Element> };
+        /** Answers IQs: the handler returns the result's child, or an `error` element for an error reply. */
+        readonly iqCallee: {
+            set(xmlns: string, name: string, handler: (context: IqContext) => Element | Promise<Element>): void;
+        };
         /** The automatic reconnection, on by default. */
         readonly reconnect: { stop(): void };
     }

@@ -1,0 +1,50 @@
+/**
+ * mod_school_policy fails closed and loud on its configuration: a setting that names no host of the
+ * server, and an occupant from a host no setting names, are logged as errors, and that occupant is
+ * treated as a guest (never waved through). The shared test configuration also lists the guest domain
+ * in mixed case, so every guest test shows that names are compared case-insensitively.
+ */
+import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
+import { connectTeacher, connectUnlisted, type Person } from './xmppPeople';
+
+const PASSWORD = 'Igel-Kerze-Hafen-40817';
+const TYPO = 'mett.test';
+
+let prosody: RunningProsody;
+const people: Person[] = [];
+
+jest.setTimeout(60000);
+
+beforeAll(async () => {
+    prosody = await startProsody({ graceSeconds: 60, extraTeacherDomain: TYPO });
+});
+
+afterEach(async () => {
+    await Promise.all(people.splice(0).map(person => person.stop()));
+});
+
+afterAll(async () => {
+    await prosody?.stop();
+});
+
+it('logs a teacher domain that is no host of this server as an error', async () => {
+    await prosody.waitForLog(new RegExp(`school_policy: ${TYPO} is in the settings but is no host of this server`));
+    expect(prosody.errors().some(line => line.includes(TYPO))).toBe(true);
+});
+
+it('treats someone from a host no setting names as a guest, and says so in the error log', async () => {
+    const owner = await connectTeacher(prosody.service);
+    const stranger = await connectUnlisted(prosody.service);
+
+    people.push(owner, stranger);
+    expect(await owner.join('fremd-1', 'Lehrkraft')).toEqual({ ok: true });
+    expect(await stranger.join('fremd-1', 'Unbekannt')).toMatchObject({ ok: false, condition: 'not-allowed' });
+    await owner.setPassword('fremd-1', PASSWORD);
+    expect(await stranger.join('fremd-1', 'Unbekannt')).toMatchObject({ ok: false, condition: 'not-authorized' });
+    expect(await stranger.join('fremd-1', 'Unbekannt', PASSWORD)).toEqual({ ok: true });
+    expect(
+        prosody
+            .errors()
+            .some(line => /other\.meet\.test, which is no configured domain; treated as a guest/.test(line)),
+    ).toBe(true);
+});

@@ -1,0 +1,295 @@
+/**
+ * A model of Jicofo, the Jitsi conference focus, for the tests and the verification servers: an XMPP
+ * client of the real Prosody on Jicofo's own account, as Jicofo is. It answers conference requests
+ * and authenticates users the way Jicofo's XMPP-domain authentication does, creates and joins each
+ * room as its owner, and grants owner the way Jicofo's role managers do. There is no videobridge and
+ * no Jingle: what the model does is the part of Jicofo that decides who may open a room and who
+ * becomes moderator. Every behaviour cites the Jicofo file it follows (jitsi/jicofo, read at
+ * 7ebb13dc, 2026-08); docs/jitsi-behaviour.md has the same facts in prose.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { client, xml, type Client, type Element } from '@xmpp/client';
+
+/** The namespace of Jicofo's conference IQ (jitsi-xmpp-extensions ConferenceIq). */
+export const FOCUS_NS = 'http://jitsi.org/protocol/focus';
+const MUC = 'http://jabber.org/protocol/muc';
+const MUC_USER = 'http://jabber.org/protocol/muc#user';
+const MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
+const STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+
+/** How the model is set up, as jicofo.conf would set up Jicofo. */
+export interface JicofoModelOptions {
+    /** Prosody's client port, e.g. `xmpp://127.0.0.1:5222`. */
+    readonly service: string;
+    /** Jicofo's account: `focus@<authDomain>`. */
+    readonly authDomain: string;
+    readonly username: string;
+    readonly password: string;
+    /**
+     * `jicofo.authentication` with `type = XMPP`: the domain whose users may open rooms
+     * (`login-url`). Undefined: authentication off, as in a stock install without a secure domain.
+     */
+    readonly loginDomain?: string;
+    /** How long a conference waits for its first participant (`conference.initial-timeout`, 15 s). */
+    readonly initialTimeoutMs?: number;
+}
+
+/** Jicofo's authentication session (AuthenticationSession.java). */
+interface AuthenticationSession {
+    readonly id: string;
+    readonly machineUid: string;
+    /** The account's bare address: what Jicofo answers as `identity`. */
+    readonly identity: string;
+    /** The full address last authenticated with this session (`userJabberId`). */
+    userJid?: string;
+}
+
+interface Member {
+    readonly nick: string;
+    readonly realJid: string;
+    affiliation: string;
+}
+
+interface Conference {
+    readonly room: string;
+    readonly members: Map<string, Member>;
+    /** AutoOwnerRoleManager's `owner`: the member it elected, by nick. */
+    owner?: string;
+    startTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** A running model. */
+export interface RunningJicofo {
+    /** The full address conference requests go to (a deployment's client_proxy forwards there). */
+    readonly address: string;
+    /** The rooms the focus is in now. */
+    rooms(): string[];
+    stop(): Promise<void>;
+}
+
+const bare = (jid: string) => jid.split('/')[0] ?? jid;
+const domainOf = (jid: string) => bare(jid).split('@').pop() ?? '';
+
+function stanzaError(type: string, condition: string, text?: string, extension?: Element): Element {
+    return xml(
+        'error',
+        { type },
+        xml(condition, { xmlns: STANZAS }),
+        ...(text ? [xml('text', { xmlns: STANZAS }, text)] : []),
+        ...(extension ? [extension] : []),
+    );
+}
+
+/** Starts the model on Jicofo's account and waits until it is online. */
+export async function startJicofoModel(options: JicofoModelOptions): Promise<RunningJicofo> {
+    const xmpp: Client = client({
+        service: options.service,
+        domain: options.authDomain,
+        username: options.username,
+        password: options.password,
+        resource: 'focus',
+    });
+
+    xmpp.reconnect.stop();
+    xmpp.on('error', () => undefined);
+    const sessions = new Map<string, AuthenticationSession>();
+    const conferences = new Map<string, Conference>();
+    const initialTimeoutMs = options.initialTimeoutMs ?? 15000;
+    let me = '';
+
+    /** AbstractAuthAuthority.findSessionForJabberId / getUserIdentity. */
+    const sessionOf = (jid: string) => [...sessions.values()].find(session => session.userJid === jid);
+
+    /** ChatRoomImpl.grantOwnership: a muc#admin item with the member's bare real address. */
+    function grantOwner(room: string, member: Member) {
+        void xmpp
+            .send(
+                xml(
+                    'iq',
+                    { type: 'set', to: room, id: randomUUID() },
+                    xml(
+                        'query',
+                        { xmlns: MUC_ADMIN },
+                        xml('item', { affiliation: 'owner', jid: bare(member.realJid) }),
+                    ),
+                ),
+            )
+            .catch(() => undefined);
+    }
+
+    /**
+     * Who becomes owner: with authentication, AuthenticationRoleManager (authenticated members only,
+     * also on their return); without, AutoOwnerRoleManager (the first member, and a new one when the
+     * owner leaves). jicofo/src/main/kotlin/org/jitsi/jicofo/xmpp/muc/ChatRoomRoleManager.kt.
+     */
+    function manageRoles(conference: Conference) {
+        const members = [...conference.members.values()];
+
+        if (options.loginDomain !== undefined) {
+            members
+                .filter(member => member.affiliation !== 'owner' && sessionOf(member.realJid))
+                .forEach(member => grantOwner(conference.room, member));
+
+            return;
+        }
+        if (conference.owner && conference.members.has(conference.owner)) {
+            return;
+        }
+        const next = members.find(member => member.affiliation === 'owner') ?? members[0];
+
+        conference.owner = next?.nick;
+        if (next && next.affiliation !== 'owner') {
+            grantOwner(conference.room, next);
+        }
+    }
+
+    /** JitsiMeetConferenceImpl.stop: the focus leaves and forgets the conference. */
+    function stopConference(conference: Conference) {
+        clearTimeout(conference.startTimer);
+        conferences.delete(conference.room);
+        void xmpp.send(xml('presence', { to: `${conference.room}/focus`, type: 'unavailable' })).catch(() => undefined);
+    }
+
+    /** Presence from a room the focus is in: members come, change and go. */
+    function onRoomPresence(stanza: Element) {
+        const from = stanza.attrs.from ?? '';
+        const conference = conferences.get(bare(from));
+        const nick = from.slice(bare(from).length + 1);
+        const x = stanza.getChild('x', MUC_USER);
+
+        if (!conference || !x || nick === 'focus') {
+            if (conference && nick === 'focus' && x?.getChild('destroy')) {
+                // The room was destroyed under the focus (e.g. mod_school_policy's closure).
+                clearTimeout(conference.startTimer);
+                conferences.delete(conference.room);
+            }
+
+            return;
+        }
+        const item = x.getChild('item');
+
+        if (stanza.attrs.type === 'unavailable') {
+            conference.members.delete(nick);
+            // JitsiMeetConferenceImpl.maybeStop: the last member left, stopping.
+            if (conference.members.size === 0) {
+                stopConference(conference);
+            } else {
+                manageRoles(conference);
+            }
+
+            return;
+        }
+        const realJid = item?.attrs.jid;
+
+        if (!realJid) {
+            return;
+        }
+        clearTimeout(conference.startTimer);
+        conference.members.set(nick, { nick, realJid, affiliation: item.attrs.affiliation ?? 'none' });
+        manageRoles(conference);
+    }
+
+    /** FocusManager.conferenceRequest: an existing conference, or a new one the focus joins as owner. */
+    async function conferenceFor(room: string): Promise<Conference> {
+        const existing = conferences.get(room);
+
+        if (existing) {
+            return existing;
+        }
+        const conference: Conference = { room, members: new Map() };
+
+        conferences.set(room, conference);
+        // ChatRoomImpl.joinAs: createOrJoin with the focus's own nick.
+        await xmpp.send(xml('presence', { to: `${room}/focus` }, xml('x', { xmlns: MUC })));
+        // JitsiMeetConferenceImpl.scheduleConferenceStartTimeout: nobody came, stop.
+        conference.startTimer = setTimeout(() => {
+            if (conference.members.size === 0) {
+                stopConference(conference);
+            }
+        }, initialTimeoutMs);
+
+        return conference;
+    }
+
+    /**
+     * ConferenceIqHandler.handleConferenceIq with XMPPDomainAuthAuthority.processAuthLocked and
+     * AbstractAuthAuthority.verifySession / authenticateJidWithSession.
+     */
+    async function onConferenceIq(stanza: Element, request: Element): Promise<Element> {
+        const from = stanza.attrs.from ?? '';
+        const room = request.attrs.room;
+
+        if (!room) {
+            return stanzaError('modify', 'bad-request', "No 'room' specified.");
+        }
+        const answer: Record<string, string> = { xmlns: FOCUS_NS, room, focusjid: bare(me) };
+        const roomExists = conferences.has(room);
+
+        if (options.loginDomain !== undefined) {
+            const sessionId = request.attrs['session-id'];
+            const machineUid = request.attrs['machine-uid'];
+            let session = sessionId ? sessions.get(sessionId) : undefined;
+
+            if (sessionId && !session) {
+                return stanzaError(
+                    'cancel',
+                    'not-acceptable',
+                    'invalid session',
+                    xml('session-invalid', { xmlns: FOCUS_NS }),
+                );
+            }
+            if (session && session.machineUid !== machineUid) {
+                return stanzaError('cancel', 'not-acceptable', 'machine UID mismatch or empty');
+            }
+            if (!session && domainOf(from) === options.loginDomain) {
+                if (!machineUid) {
+                    return stanzaError('cancel', 'not-acceptable', "Missing mandatory attribute 'machine-uid'");
+                }
+                session = { id: randomUUID(), machineUid, identity: bare(from) };
+                sessions.set(session.id, session);
+            }
+            if (session) {
+                session.userJid = from;
+                answer.identity = session.identity;
+                answer['session-id'] = session.id;
+                // AuthenticationRoleManager's listener: grant owner to that member if already inside.
+                const inside = conferences.get(room);
+
+                if (inside) {
+                    manageRoles(inside);
+                }
+            }
+            // Only authenticated users are allowed to create new rooms.
+            if (!roomExists && !sessionOf(from)) {
+                return stanzaError('cancel', 'not-authorized', 'not authorized user domain');
+            }
+        }
+        await conferenceFor(room);
+        const authentication = options.loginDomain !== undefined;
+
+        return xml(
+            'conference',
+            { ...answer, ready: 'true' },
+            xml('property', { name: 'authentication', value: String(authentication) }),
+            ...(authentication ? [xml('property', { name: 'externalAuth', value: 'false' })] : []),
+        );
+    }
+
+    xmpp.iqCallee.set(FOCUS_NS, 'conference', ({ stanza, element }) => onConferenceIq(stanza, element));
+    xmpp.on('stanza', (stanza: Element) => {
+        if (stanza.is('presence') && conferences.has(bare(stanza.attrs.from ?? ''))) {
+            onRoomPresence(stanza);
+        }
+    });
+    me = (await xmpp.start()).toString();
+
+    return {
+        address: me,
+        rooms: () => [...conferences.keys()],
+        async stop() {
+            conferences.forEach(conference => clearTimeout(conference.startTimer));
+            await xmpp.stop().catch(() => undefined);
+        },
+    };
+}
