@@ -1,5 +1,5 @@
 /**
- * A fake `JitsiMeetExternalAPI` with Jitsi's semantics as JITSI-FACTS §4 describes them: the same
+ * A fake `JitsiMeetExternalAPI` with Jitsi's semantics as docs/jitsi-behaviour.md §4 describes them: the same
  * event names and payloads, no lock-state event, `password` that locks only for a moderator and is
  * silently dropped otherwise, `passwordRequired` for a locked room (again after a wrong password),
  * kicks, end for all, and recordings started by someone else. One `FakeJitsiRoom` is shared by all

@@ -1,5 +1,5 @@
 /**
- * A store shaped like jitsi-meet's where the fork adapter looks (JITSI-FACTS §7): the same slice
+ * A store shaped like jitsi-meet's where the fork adapter looks (docs/jitsi-behaviour.md §7): the same slice
  * keys, action types and payloads, with minimal reducers, plus a fake JitsiConference (the
  * adapter's port to lib-jitsi-meet) that reports back what lib-jitsi-meet would.
  */

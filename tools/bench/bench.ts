@@ -1,5 +1,5 @@
 // `npm run bench`: measures the speed and size targets and writes BENCHMARKS.md. It reports figures
-// over budget; it does not fail on them (speed is not a test here, JITSI-FACTS aside: 2 shared cores).
+// over budget; it does not fail on them (speed is not a test here: 2 shared cores).
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

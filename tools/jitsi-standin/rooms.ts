@@ -1,7 +1,7 @@
 /**
  * The stand-in's meeting semantics, in one place: who is in which room with which role, and which
  * IFrame API events each real participant's page receives (in that participant's perspective).
- * It follows JITSI-FACTS §4 and §9: secure domain (an authenticated teacher becomes moderator, a
+ * It follows docs/jitsi-behaviour.md §4 and §9: secure domain (an authenticated teacher becomes moderator, a
  * guest who arrives first waits for the host), `password` locks only for a moderator and is dropped
  * silently otherwise, `passwordRequired` for a locked room, no lock event. With the school module
  * on (default), a guest is refused while the room has no password, as mod_school_policy does.

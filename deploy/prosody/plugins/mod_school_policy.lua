@@ -7,7 +7,7 @@
 --     the moderator role to a student;
 --   * R6 (optional): the password cannot be removed while guests are inside, and the teacher is told so.
 --
--- Who is a teacher (docs/jitsi-behaviour.md, "Who the teacher is on the server"):
+-- Who is a teacher (docs/jitsi-behaviour.md §9, "Who the teacher is in the room"):
 --   * an occupant authenticated on a teacher domain (logged in before joining), or
 --   * an occupant on a guest domain that Jicofo has vouched for: Jicofo's own answer to that
 --     address's conference request named a teacher-domain account as `identity`, for that room.

@@ -1,7 +1,7 @@
 /**
  * Device clean-up (R4): deletes what this origin stored in the browser, and asks the server to send
  * `Clear-Site-Data` where an endpoint is configured. Jitsi mirrors its storage into the embedding
- * page's `localStorage['jitsiLocalStorage']` on iPad Safari (JITSI-FACTS §8), so clearing this
+ * page's `localStorage['jitsiLocalStorage']` on iPad Safari (docs/jitsi-behaviour.md §8), so clearing this
  * origin's localStorage matters there too.
  */
 

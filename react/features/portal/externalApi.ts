@@ -1,6 +1,6 @@
 /**
  * Our own narrow, typed view of Jitsi's IFrame API (`JitsiMeetExternalAPI`), and a loader for
- * `external_api.js` with a time limit. The SDK's own loader never reports a failure (JITSI-FACTS §5),
+ * `external_api.js` with a time limit. The SDK's own loader never reports a failure (docs/jitsi-behaviour.md §5),
  * so the portal loads the script itself and mounts `JitsiMeeting` only once it is there.
  */
 import type { RecordingMode } from '../school-policy';

@@ -1,7 +1,7 @@
 /**
  * The IFrame adapter: `PolicyHost` over Jitsi's IFrame API, and the translation of its events into
  * the core's events. The IFrame API drops moderator commands of non-moderators silently and never
- * reports the lock state (JITSI-FACTS §4), so this adapter tracks the local role itself and refuses
+ * reports the lock state (docs/jitsi-behaviour.md §4), so this adapter tracks the local role itself and refuses
  * such commands with `notModerator` instead of pretending.
  */
 import type { UnknownAction } from '@reduxjs/toolkit';
@@ -63,7 +63,7 @@ export class IFrameHost implements PolicyHost {
         this.listeners.forEach(([event, listener]) => api.addListener(event, listener));
     }
 
-    /** Stops listening and disposes the API (the SDK never does, JITSI-FACTS §5). */
+    /** Stops listening and disposes the API (the SDK never does, docs/jitsi-behaviour.md §5). */
     detach(): void {
         const api = this.api;
 

@@ -11,7 +11,7 @@ export function setupPortalListeners(
     startListening: TypedStartListening<PortalRootState, Dispatch<UnknownAction>, PortalExtra>,
 ): void {
     // Jitsi asks for the password of a locked room: give the one entered, once. A second request
-    // means it was wrong (JITSI-FACTS §4: no other signal exists).
+    // means it was wrong (docs/jitsi-behaviour.md §4: no other signal exists).
     startListening({
         actionCreator: portalActions.joinPasswordRequested,
         effect: (_action, api) => {

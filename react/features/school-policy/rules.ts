@@ -120,7 +120,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'server',
-                by: 'Secure domain: only accounts on the main host create rooms; `mod_school_policy` refuses a guest who would create one',
+                by: 'Secure domain: Jicofo lets only logged-in teachers open a room; `mod_school_policy` refuses a guest who would create one and counts as teacher only who logged in on the teacher domain or whom Jicofo vouched for (the login dialog), never a role or a claim',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {
@@ -272,7 +272,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'server',
-                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside',
+                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside (the teacher gets an error, not a false success); a password guests could not send is refused',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {
@@ -359,7 +359,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'server',
-                by: '`mod_school_policy`: a room without a teacher is closed after a grace period (60 s), guests removed',
+                by: '`mod_school_policy`: a room with guests and no teacher is closed after a grace period (60 s), guests removed, also after a module reload; a teacher back in time keeps it',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {

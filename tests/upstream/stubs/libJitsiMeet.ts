@@ -1,4 +1,4 @@
-// Stand-in for the page global JitsiMeetJS that jitsi-meet's web build re-exports (JITSI-FACTS §11):
+// Stand-in for the page global JitsiMeetJS that jitsi-meet's web build re-exports (docs/jitsi-behaviour.md §11):
 // the shape base/lib-jitsi-meet/index.ts reads at import time, and a browser for the config path.
 const JitsiMeetJS = {
     analytics: {},

@@ -79,7 +79,7 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
         }
     }, [session, policy.phase.kind, navigate]);
 
-    // The SDK never disposes its API (JITSI-FACTS §5): the host does, when the view goes.
+    // The SDK never disposes its API (docs/jitsi-behaviour.md §5): the host does, when the view goes.
     useEffect(() => () => host.detach(), [host]);
 
     const onApiReady = useCallback((api: unknown) => host.attach(asExternalApi(api)), [host]);

@@ -3,7 +3,7 @@
  * files (registration/) hand in jitsi-meet's thunks and register what this returns with
  * jitsi-meet's registries.
  *
- * - Translates jitsi-meet's actions into the core's events (JITSI-FACTS §7).
+ * - Translates jitsi-meet's actions into the core's events (docs/jitsi-behaviour.md §7).
  * - Re-imposes the hardened config after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG, so
  *   that no URL hash, `configOverwrite` or `overwriteConfig` brings recording back or removes the
  *   hang-up interception.

@@ -1,5 +1,5 @@
 /**
- * What jitsi-meet and lib-jitsi-meet keep in `jitsiLocalStorage` (JITSI-FACTS §8). On a shared
+ * What jitsi-meet and lib-jitsi-meet keep in `jitsiLocalStorage` (docs/jitsi-behaviour.md §8). On a shared
  * device all of it goes when the meeting ends, including `sessionId`: the teacher's stored Jicofo
  * login (R4).
  */

@@ -1,13 +1,13 @@
 /**
  * The narrow, declared view of jitsi-meet and lib-jitsi-meet that the fork adapter uses.
- * lib-jitsi-meet is not on npm and ships no usable declarations (JITSI-FACTS §6), so these are our
+ * lib-jitsi-meet is not on npm and ships no usable declarations (docs/jitsi-behaviour.md §6), so these are our
  * own, checked against jitsi-meet's sources by tests/upstream.
  */
 import type { RecordingMode, Role } from '../host';
 import type { Lang } from '../rules';
 
 /**
- * Action type strings as jitsi-meet defines them (each equals its constant's name, JITSI-FACTS §7).
+ * Action type strings as jitsi-meet defines them (each equals its constant's name, docs/jitsi-behaviour.md §7).
  * tests/upstream asserts they equal jitsi-meet's own constants.
  */
 export const JITSI_ACTIONS = {

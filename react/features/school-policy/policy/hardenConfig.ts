@@ -12,7 +12,7 @@ export type NotifyClickEntry = string | { readonly key: string; readonly prevent
 
 /**
  * The three hang-up keys: the plain button and its "Leave" item, the red button that opens the
- * moderator's menu, and "End meeting for all" (JITSI-FACTS §4). All three must notify and be
+ * moderator's menu, and "End meeting for all" (docs/jitsi-behaviour.md §4). All three must notify and be
  * prevented, or one of them leaves without the leave-last dialog (R8).
  */
 export const HANGUP_KEYS = ['hangup', 'hangup-menu', 'end-meeting'] as const;
