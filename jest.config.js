@@ -29,6 +29,8 @@ module.exports = {
             displayName: 'e2e',
             testEnvironment: 'node',
             testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+            // The local deployment's Jicofo model speaks XMPP with @xmpp/client (ES modules only).
+            transformIgnorePatterns: ['/node_modules/(?!(@xmpp|ltx|saslmechanisms)/)'],
         },
         {
             ...common,

@@ -1,41 +1,18 @@
 // `npm run fork:verify -- <built jitsi-meet checkout> <lib-jitsi-meet browser build folder>`
 //
 // Verifies a media centre's fork build in a real browser before it is deployed: starts Debian's
-// Prosody with mod_school_policy (BOSH on loopback), serves the built checkout as nginx would with
-// this repository's config.js, and walks a student and a teacher through a lesson in Debian's
-// Chromium (tools/fork/verify/journey.ts). Prints each step; exit code 0 when all passed, 1 when a
+// Prosody with mod_school_policy (BOSH on loopback) and the Jicofo model, serves the built checkout as
+// nginx would with this repository's config.js (one file for everybody, guest domain set), and walks
+// a student and a teacher through a lesson in Debian's Chromium (tools/fork/verify/journey.ts). Prints each step; exit code 0 when all passed, 1 when a
 // step failed, 2 for wrong arguments or a missing build. Needs `npm run setup` (Prosody, Chromium).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { launchChromium } from '../../browser/chromium';
-import { DOMAINS, TEACHERS, startProsody } from '../../prosody/harness';
+import { startLocalDeployment } from '../../jitsi-web/localDeployment';
+import { TEACHERS } from '../../prosody/harness';
 
-import { startBuildServer } from './buildServer';
 import { runJourney } from './journey';
-
-const ROOT = join(__dirname, '..', '..', '..');
-/** mod_school_policy counts this account as a service (tools/prosody/prosody.cfg.lua). */
-const FOCUS = 'focus@auth.meet.test';
-
-/** config.js for one side: the deployment's file, pointed at the local Prosody. */
-function configFor(base: string, guests: boolean) {
-    return (origin: string) => {
-        const hosts = {
-            domain: DOMAINS.teachers,
-            muc: DOMAINS.muc,
-            ...(guests ? { anonymousdomain: DOMAINS.guests } : {}),
-        };
-
-        return (
-            `${base}\n// Added by fork:verify: the local Prosody.\nconfig.hosts = ${JSON.stringify(hosts)};\n` +
-            // Protocol-relative, as jitsi-meet's own config.js writes it: some of its code puts
-            // "https:" in front of config.bosh.
-            `config.bosh = ${JSON.stringify(`${origin.replace(/^https?:/, '')}/http-bind`)};\n` +
-            `config.conferenceRequestUrl = ${JSON.stringify(`${origin}/conference-request`)};\n`
-        );
-    };
-}
 
 async function main(): Promise<number> {
     const [checkoutArg, libArg] = process.argv.slice(2);
@@ -60,41 +37,25 @@ async function main(): Promise<number> {
 
         return 2;
     }
-    const base = readFileSync(join(ROOT, 'config.js'), 'utf8');
-    const interfaceConfig = readFileSync(join(ROOT, 'interface_config.js'), 'utf8');
-    const prosody = await startProsody({ graceSeconds: 60, bosh: true });
-    const closers: (() => Promise<unknown>)[] = [() => prosody.stop()];
+    // One config.js for everybody, the guest domain set, conference requests to the Jicofo model over
+    // XMPP: as a default secure-domain install serves it (tools/jitsi-web/localDeployment.ts).
+    const deployment = await startLocalDeployment({ root: checkout, libs: [lib, join(checkout, 'build')] });
+    const closers: (() => Promise<unknown>)[] = [() => deployment.stop()];
 
     try {
-        const common = {
-            checkout,
-            libJitsiMeet: lib,
-            interfaceConfig,
-            bosh: prosody.bosh ?? '',
-            xmppDomain: DOMAINS.teachers,
-            focusJid: FOCUS,
-        };
-        const teacherSide = await startBuildServer({ ...common, config: configFor(base, false) });
-        const studentSide = await startBuildServer({ ...common, config: configFor(base, true) });
-
-        closers.push(
-            () => teacherSide.close(),
-            () => studentSide.close(),
-        );
         const browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 
         closers.push(() => browser.close());
         const steps = await runJourney(browser, {
-            teacherOrigin: teacherSide.origin,
-            studentOrigin: studentSide.origin,
-            teacher: { user: `frau-mueller@${DOMAINS.teachers}`, password: TEACHERS['frau-mueller'] },
+            origin: deployment.origin,
+            teacher: { user: 'frau-mueller', password: TEACHERS['frau-mueller'] },
             room: `mathe-7b-${Date.now().toString(36)}`,
         });
 
         for (const step of steps) {
             process.stdout.write(`${step.ok ? '✓' : '✗'} ${step.what}${step.detail ? ` — ${step.detail}` : ''}\n`);
         }
-        const errors = prosody.errors();
+        const errors = deployment.prosody.errors();
 
         if (errors.length > 0) {
             process.stdout.write(`Prosody logged errors:\n${errors.join('\n')}\n`);

@@ -3,7 +3,16 @@
  * built jitsi-meet with the school-policy module, against Prosody with mod_school_policy. Each step
  * waits on a condition (bounded) and is reported as passed or failed; the first failure ends it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+
+import {
+    answerPasswordPrompt,
+    fromStore,
+    joinFromPrejoin,
+    logInAsHost,
+    openPrejoin,
+    untilState as until,
+} from '../../jitsi-web/meetingPage';
 
 /** One reported step. */
 export interface JourneyStep {
@@ -14,10 +23,8 @@ export interface JourneyStep {
 
 /** Where the two people open the meeting. */
 export interface JourneyOptions {
-    /** Origin serving the build with the teacher's config (no anonymous domain: log-in required). */
-    readonly teacherOrigin: string;
-    /** Origin serving the build with the students' config (guests on the anonymous domain). */
-    readonly studentOrigin: string;
+    /** Origin serving the build, with the deployment's one config.js (guest domain set). */
+    readonly origin: string;
     readonly teacher: { readonly user: string; readonly password: string };
     readonly room: string;
     readonly timeoutMs?: number;
@@ -31,28 +38,6 @@ export const HOSTILE_HASH =
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 
-/**
- * Reads from jitsi-meet's store in the page. `read` is an expression over `state` (jitsi-meet's
- * root state), written in this file only; playwright evaluates the string in the page.
- */
-async function fromStore<T>(page: Page, read: string): Promise<T> {
-    return page.evaluate<T>(`(() => { const state = window.APP.store.getState(); return (${read}); })()`);
-}
-
-/** Waits until an expression over jitsi-meet's state holds (false while the app is not up). */
-async function until(page: Page, read: string, timeoutMs: number): Promise<void> {
-    try {
-        await page.waitForFunction(
-            `(() => { try { const state = window.APP.store.getState(); return Boolean(${read}); } catch { return false; } })()`,
-            undefined,
-            { timeout: timeoutMs },
-        );
-    } catch (error) {
-        // Say which condition did not come true, so that a failed run points at the cause.
-        throw new Error(`not within ${timeoutMs} ms: ${read}`, { cause: error });
-    }
-}
-
 /** Ends the journey after a failed step (the step is already reported). */
 class StepFailed extends Error {}
 
@@ -62,7 +47,7 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
     const timeout = options.timeoutMs ?? 30000;
     /** Every URL requested from a host other than the two origins (data: and blob: are local). */
     const foreign = new Set<string>();
-    const allowed = new Set([new URL(options.teacherOrigin).host, new URL(options.studentOrigin).host]);
+    const allowed = new Set([new URL(options.origin).host]);
     const open = async () => {
         const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
         const page = await context.newPage();
@@ -101,8 +86,7 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
         const student = await open();
 
         await step('Student link with overrides: the config stays hardened', async () => {
-            await student.goto(`${options.studentOrigin}/${options.room}${HOSTILE_HASH}`);
-            await student.locator('#premeeting-name-input').waitFor({ timeout });
+            await openPrejoin(student, `${options.origin}/${options.room}${HOSTILE_HASH}`, timeout);
             const config = await fromStore<Record<string, { disable?: boolean; enabled?: boolean } | string[]>>(
                 student,
                 "state['features/base/config']",
@@ -130,31 +114,28 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
 
             return name;
         });
-        await step('Before the password, the server refuses the student and the page counts down', async () => {
-            await student.keyboard.press('Enter');
-            const notice = student.getByText(/noch nicht geöffnet/).first();
-
-            await notice.waitFor({ timeout });
-
-            return await notice.innerText();
+        await step('Before the teacher, the student waits in jitsi-meet’s own waiting dialog', async () => {
+            await joinFromPrejoin(student);
+            await student.getByText('Warten auf den Beginn der Konferenz').first().waitFor({ timeout });
         });
 
         const teacher = await open();
-        /** Opens the room as the teacher and logs in at jitsi-meet's log-in dialog. */
-        const logIn = async () => {
-            await teacher.goto(`${options.teacherOrigin}/${options.room}`);
-            await teacher.locator('#premeeting-name-input').waitFor({ timeout });
-            await teacher.locator('#premeeting-name-input').fill('Frau Müller');
-            await teacher.keyboard.press('Enter');
-            await teacher.locator('[role="dialog"] input').first().waitFor({ timeout });
-            await teacher.locator('[role="dialog"] input').first().fill(options.teacher.user);
-            await teacher.locator('[role="dialog"] input[type="password"]').first().fill(options.teacher.password);
-            await teacher.keyboard.press('Enter');
-        };
 
-        await step('The teacher logs in and becomes moderator; the password dialog opens', async () => {
-            await logIn();
-            await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).waitFor({ timeout });
+        await step(
+            'The teacher logs in at jitsi-meet’s dialog and becomes moderator; the password dialog opens',
+            async () => {
+                await openPrejoin(teacher, `${options.origin}/${options.room}`, timeout);
+                await joinFromPrejoin(teacher, 'Frau Müller');
+                await logInAsHost(teacher, options.teacher.user, options.teacher.password, timeout);
+                await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).waitFor({ timeout });
+            },
+        );
+        await step('Before the password, the server refuses the waiting student and the page counts down', async () => {
+            const notice = student.getByText(/noch nicht geöffnet/).first();
+
+            await notice.waitFor({ timeout: timeout * 2 });
+
+            return await notice.innerText();
         });
         await step('Escape does not close the password dialog', async () => {
             await teacher.keyboard.press('Escape');
@@ -171,11 +152,7 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             await until(teacher, "state['features/base/conference'].locked === 'LOCKED_LOCALLY'", timeout);
         });
         await step('The student’s page tries again by itself and gets the password prompt', async () => {
-            const prompt = student.locator('[role="dialog"] input[type="password"]').first();
-
-            await prompt.waitFor({ timeout: timeout * 2 });
-            await prompt.fill(PASSWORD);
-            await student.keyboard.press('Enter');
+            await answerPasswordPrompt(student, PASSWORD, timeout * 2);
             await until(student, "Boolean(state['features/base/conference'].conference)", timeout);
         });
         await step('The student’s name is not stored on the device', async () => {
@@ -187,14 +164,11 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             }
         });
         await step('The teacher reloads the page: back with the room password, no new one asked', async () => {
-            await logIn();
-            // jitsi-meet asks for the room password once the log-in dialog has gone.
-            await until(teacher, "Boolean(state['features/base/conference'].passwordRequired)", timeout);
-            const prompt = teacher.locator('[role="dialog"] input[type="password"]').first();
-
-            await prompt.waitFor({ timeout });
-            await prompt.fill(PASSWORD);
-            await teacher.keyboard.press('Enter');
+            // No log-in this time: lib-jitsi-meet sends the session id the browser kept, and Jicofo
+            // vouches for the new guest address. The room password is asked, as for everyone.
+            await openPrejoin(teacher, `${options.origin}/${options.room}`, timeout);
+            await joinFromPrejoin(teacher);
+            await answerPasswordPrompt(teacher, PASSWORD, timeout);
             await until(teacher, "state['features/school-policy'].phase.kind === 'joined'", timeout);
             await until(teacher, "state['features/base/participants'].local.role === 'moderator'", timeout);
             const lock = await fromStore<string>(teacher, "state['features/school-policy'].lock.kind");

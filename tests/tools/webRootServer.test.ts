@@ -1,17 +1,17 @@
 /**
- * The fork-build verification server (tools/fork/verify/buildServer.ts) on a small stand-in
- * checkout: the meeting page with its includes expanded as nginx does, the build and
- * lib-jitsi-meet under /libs/, nothing outside the folders, Jicofo's conference request answered,
- * and BOSH passed on to the real Prosody. (The browser journey itself needs a built jitsi-meet,
- * which no CI machine can download; the README names the commit it was run against.)
+ * The web root server (tools/jitsi-web/webRootServer.ts) on a small stand-in web root: the meeting
+ * page with its includes expanded as nginx does and the deployment's own files in it, `/libs/` from
+ * the given folders in order, nothing outside the folders, bad paths refused, and BOSH passed on to
+ * the real Prosody. (The real web roots it serves are exercised by tests/e2e/stockJitsiMeet.test.ts
+ * and by `npm run fork:verify`.)
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { expandIncludes } from '../../tools/fork/verify/ssi';
-import { startBuildServer, type BuildServer } from '../../tools/fork/verify/buildServer';
+import { expandIncludes } from '../../tools/jitsi-web/ssi';
+import { startWebRootServer, type WebRootServer } from '../../tools/jitsi-web/webRootServer';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
 
 jest.setTimeout(30000);
@@ -27,7 +27,7 @@ function statusOf(path: string): Promise<number | undefined> {
 }
 
 let prosody: RunningProsody;
-let server: BuildServer;
+let server: WebRootServer;
 let root: string;
 
 beforeAll(async () => {
@@ -40,22 +40,25 @@ beforeAll(async () => {
     writeFileSync(
         join(checkout, 'index.html'),
         '<html><head><!--#include virtual="head.html" --><script><!--#include virtual="/config.js" --></script>' +
-            '<!--#include virtual="static/missing.html" --></head><body></body></html>',
+            '<!--#include virtual="plugin.head.html" --><!--#include virtual="static/missing.html" --></head>' +
+            '<body></body></html>',
     );
     writeFileSync(join(checkout, 'head.html'), '<title>Jitsi Meet</title>');
     writeFileSync(join(checkout, 'build', 'app.bundle.min.js'), '/* the app */');
     writeFileSync(join(lib, 'lib-jitsi-meet.min.js'), '/* the library */');
+    writeFileSync(join(checkout, 'build', 'lib-jitsi-meet.min.js'), '/* an older library, shadowed */');
+    writeFileSync(join(checkout, 'plugin.head.html'), '<!-- the stock, empty plugin.head.html -->');
     writeFileSync(join(root, 'secret.txt'), 'not to be served');
 
     prosody = await startProsody({ graceSeconds: 60, bosh: true });
-    server = await startBuildServer({
-        checkout,
-        libJitsiMeet: lib,
+    server = await startWebRootServer({
+        root: checkout,
+        libs: [lib, join(checkout, 'build')],
         config: origin => `var config = { bosh: '${origin}/http-bind' };`,
         interfaceConfig: 'var interfaceConfig = {};',
+        pluginHead: '<script src="libs/school-policy.js"></script>',
         bosh: prosody.bosh ?? '',
         xmppDomain: DOMAINS.teachers,
-        focusJid: 'focus@auth.meet.test',
     });
 });
 
@@ -64,7 +67,7 @@ afterAll(async () => {
     await prosody?.stop();
 });
 
-describe('the fork-build verification server', () => {
+describe('the web root server', () => {
     it('serves a room path as index.html with its includes expanded, the given config inlined', async () => {
         const response = await fetch(`${server.origin}/mathe-7b`);
         const html = await response.text();
@@ -72,11 +75,15 @@ describe('the fork-build verification server', () => {
         expect(response.status).toBe(200);
         expect(html).toContain('<title>Jitsi Meet</title>');
         expect(html).toContain(`<script>var config = { bosh: '${server.origin}/http-bind' };</script>`);
+        expect(html).toContain('<script src="libs/school-policy.js"></script>');
+        expect(html).not.toContain('the stock, empty plugin.head.html');
         expect(html).not.toContain('#include');
+        expect(await (await fetch(`${server.origin}/config.js`)).text()).toContain('var config');
     });
 
     it('serves the build and lib-jitsi-meet under /libs/, and nothing outside the folders', async () => {
         expect(await (await fetch(`${server.origin}/libs/app.bundle.min.js`)).text()).toBe('/* the app */');
+        // The first folder wins: a fork build's own lib-jitsi-meet is shadowed by the one handed in.
         expect(await (await fetch(`${server.origin}/libs/lib-jitsi-meet.min.js`)).text()).toBe('/* the library */');
         // Raw paths: fetch would resolve the dots before sending.
         expect(await statusOf('/libs/..%2f..%2fsecret.txt')).toBe(404);
@@ -84,10 +91,9 @@ describe('the fork-build verification server', () => {
         expect(await statusOf('/libs/lib-jitsi-meet%2f..%2f..%2fsecret.txt')).toBe(404);
     });
 
-    it('answers the conference request as Jicofo would when the room may be joined', async () => {
-        const response = await fetch(`${server.origin}/conference-request`, { method: 'POST', body: '{}' });
-
-        expect(await response.json()).toEqual({ ready: true, focusJid: 'focus@auth.meet.test', properties: {} });
+    it('answers a malformed path with 400 and keeps serving', async () => {
+        expect(await statusOf('/mathe%E0%A4%A')).toBe(400);
+        expect((await fetch(`${server.origin}/mathe-7b`)).status).toBe(200);
     });
 
     it('passes BOSH on to Prosody, which opens a session', async () => {

@@ -1,14 +1,14 @@
 /**
- * Serves a built jitsi-meet checkout (the fork build) the way a deployment's nginx does, for the
- * browser verification (tools/fork/verify/cli.ts):
+ * Serves a jitsi-meet web root the way a deployment's nginx does (jitsi-meet's
+ * `doc/debian/jitsi-meet/jitsi-meet.example`), for browser tests and verifications: the stock web root
+ * in ../shared/jitsi-meet-web, or a built fork checkout (tools/fork/verify/cli.ts).
  *
- * - `/<room>` is index.html with its server-side includes expanded, config.js and
- *   interface_config.js being the ones handed in;
- * - `/libs/…` is the webpack output (`build/`), and `/libs/lib-jitsi-meet…` lib-jitsi-meet's build;
- * - `/http-bind` is passed on to Prosody's BOSH (same origin, as nginx proxies it);
- * - `/conference-request` stands in for Jicofo's HTTP conference request and always answers
- *   "ready": there is no Jicofo here, so rooms are joined directly (no videobridge either: presence
- *   works, media does not).
+ * - `/<room>` is index.html with its server-side includes expanded, config.js, interface_config.js
+ *   and plugin.head.html being the ones handed in (the deployment's own files);
+ * - `/libs/…` is looked up in the given folders, in order;
+ * - `/http-bind` is passed on to Prosody's BOSH (same origin, as nginx proxies it). Conference
+ *   requests go over XMPP to Jicofo (or its model), as in a default install; there is no videobridge,
+ *   so presence works and media does not.
  *
  * Loopback only; files are served only from inside the given folders.
  */
@@ -20,23 +20,23 @@ import { extname, join, normalize, sep } from 'node:path';
 import { expandIncludes } from './ssi';
 
 /** What the server serves. */
-export interface BuildServerOptions {
-    /** The jitsi-meet checkout, built (`build/app.bundle.min.js` present). */
-    readonly checkout: string;
-    /** The folder with lib-jitsi-meet's browser build (`lib-jitsi-meet.min.js`). */
-    readonly libJitsiMeet: string;
-    /** The text of config.js and interface_config.js as the page gets them. */
+export interface WebRootServerOptions {
+    /** The web root: index.html and the static files (a stock install's /usr/share/jitsi-meet). */
+    readonly root: string;
+    /** Where `/libs/…` files are looked up, in order (a stock web root: `<root>/libs`). */
+    readonly libs: readonly string[];
+    /** The deployment's config.js, given the server's origin. The same file for everybody. */
     readonly config: (origin: string) => string;
     readonly interfaceConfig: string;
+    /** The deployment's plugin.head.html (empty when not given). */
+    readonly pluginHead?: string;
     /** Prosody's BOSH address and the XMPP domain its HTTP host answers to. */
     readonly bosh: string;
     readonly xmppDomain: string;
-    /** The focus address the conference request names (a service account of mod_school_policy). */
-    readonly focusJid: string;
 }
 
-/** A running build server. */
-export interface BuildServer {
+/** A running web root server. */
+export interface WebRootServer {
     readonly origin: string;
     close(): Promise<void>;
 }
@@ -51,6 +51,12 @@ const TYPES: Readonly<Record<string, string>> = {
     '.wasm': 'application/wasm',
     '.mp3': 'audio/mpeg',
     '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.ttf': 'font/ttf',
+    '.ico': 'image/x-icon',
+    '.wav': 'audio/wav',
+    '.opus': 'audio/ogg',
+    '.txt': 'text/plain; charset=utf-8',
 };
 
 /** A file inside `root`, or undefined when the path leaves it or names no file. */
@@ -75,7 +81,7 @@ function body(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Starts the server on a free loopback port. */
-export async function startBuildServer(options: BuildServerOptions): Promise<BuildServer> {
+export async function startWebRootServer(options: WebRootServerOptions): Promise<WebRootServer> {
     let origin = '';
     const send = (res: ServerResponse, status: number, type: string, content: string | Buffer) => {
         res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -108,53 +114,48 @@ export async function startBuildServer(options: BuildServerOptions): Promise<Bui
         upstream.on('error', () => send(res, 502, 'text/plain', 'Prosody is not reachable'));
         upstream.end(content);
     };
+    const deploymentFile = (path: string) =>
+        path === 'config.js'
+            ? options.config(origin)
+            : path === 'interface_config.js'
+              ? options.interfaceConfig
+              : path === 'plugin.head.html'
+                ? (options.pluginHead ?? '')
+                : undefined;
     const page = () =>
-        expandIncludes(readFileSync(join(options.checkout, 'index.html'), 'utf8'), path => {
-            if (path === 'config.js') {
-                return options.config(origin);
-            }
-            if (path === 'interface_config.js') {
-                return options.interfaceConfig;
-            }
-            const file = fileIn(options.checkout, path);
+        expandIncludes(readFileSync(join(options.root, 'index.html'), 'utf8'), path => {
+            const own = deploymentFile(path);
+            const file = own === undefined ? fileIn(options.root, path) : undefined;
 
-            return file ? readFileSync(file, 'utf8') : undefined;
+            return own ?? (file ? readFileSync(file, 'utf8') : undefined);
         });
 
     const server = createServer((req, res) => {
-        const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        let path: string;
+
+        try {
+            path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+        } catch {
+            send(res, 400, 'text/plain', 'bad request');
+
+            return;
+        }
 
         if (path === '/http-bind') {
             void proxyBosh(req, res);
 
             return;
         }
-        if (path === '/conference-request') {
-            req.resume();
-            send(
-                res,
-                200,
-                'application/json',
-                JSON.stringify({ ready: true, focusJid: options.focusJid, properties: {} }),
-            );
+        const own = deploymentFile(path.slice(1));
+
+        if (own !== undefined) {
+            send(res, 200, TYPES[extname(path)] ?? 'text/plain; charset=utf-8', own);
 
             return;
         }
-        if (path === '/config.js') {
-            send(res, 200, TYPES['.js'] as string, options.config(origin));
-
-            return;
-        }
-        if (path === '/interface_config.js') {
-            send(res, 200, TYPES['.js'] as string, options.interfaceConfig);
-
-            return;
-        }
-        const file = path.startsWith('/libs/lib-jitsi-meet')
-            ? fileIn(options.libJitsiMeet, path.slice('/libs/'.length))
-            : path.startsWith('/libs/')
-              ? fileIn(join(options.checkout, 'build'), path.slice('/libs/'.length))
-              : fileIn(options.checkout, path);
+        const file = path.startsWith('/libs/')
+            ? options.libs.map(folder => fileIn(folder, path.slice('/libs/'.length))).find(Boolean)
+            : fileIn(options.root, path);
 
         if (file) {
             send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));

@@ -1,0 +1,93 @@
+/**
+ * A Jitsi deployment on loopback, as a media centre runs it, for browser tests and verifications:
+ * Debian's Prosody with mod_school_policy (BOSH), the Jicofo model on its own account
+ * (tools/jicofo-model), and a web root served as nginx does — with **one** config.js for everybody:
+ * this repository's file, pointed at the local servers, with the guest domain set (a secure domain).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startJicofoModel, type RunningJicofo } from '../jicofo-model/jicofoModel';
+import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../prosody/harness';
+
+import { startWebRootServer } from './webRootServer';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** What to serve. */
+export interface LocalDeploymentOptions {
+    /** The web root (index.html and static files). */
+    readonly root: string;
+    /** Folders for `/libs/…`, in order. */
+    readonly libs: readonly string[];
+    /** The deployment's plugin.head.html, if any. */
+    readonly pluginHead?: string;
+    /** mod_school_policy's grace period, in seconds (default 60). */
+    readonly graceSeconds?: number;
+}
+
+/** A running deployment. */
+export interface LocalDeployment {
+    readonly origin: string;
+    readonly prosody: RunningProsody;
+    readonly jicofo: RunningJicofo;
+    stop(): Promise<void>;
+}
+
+/**
+ * This repository's config.js, pointed at the local servers. `hosts.focus` names the model's own
+ * address: a Debian or Docker install puts Jitsi's client_proxy component (`focus.<domain>`) in
+ * front of Jicofo's account, which forwards there; Debian's Prosody has no client_proxy.
+ */
+export function deploymentConfig(origin: string, focus: string): string {
+    const base = readFileSync(join(ROOT, 'config.js'), 'utf8');
+    const hosts = { domain: DOMAINS.teachers, anonymousdomain: DOMAINS.guests, muc: DOMAINS.muc, focus };
+
+    return (
+        `${base}\n// Added for the local deployment: its servers.\nconfig.hosts = ${JSON.stringify(hosts)};\n` +
+        // Protocol-relative, as jitsi-meet's own config.js writes it: some of its code puts "https:"
+        // in front of config.bosh.
+        `config.bosh = ${JSON.stringify(`${origin.replace(/^https?:/, '')}/http-bind`)};\n`
+    );
+}
+
+/** Starts Prosody, the Jicofo model and the web server; stops what started if a later part fails. */
+export async function startLocalDeployment(options: LocalDeploymentOptions): Promise<LocalDeployment> {
+    const closers: (() => Promise<unknown>)[] = [];
+    const stop = async () => {
+        for (const close of closers.splice(0).reverse()) {
+            await close().catch(() => undefined);
+        }
+    };
+
+    try {
+        const prosody = await startProsody({ graceSeconds: options.graceSeconds ?? 60, bosh: true });
+
+        closers.push(() => prosody.stop());
+        const jicofo = await startJicofoModel({
+            service: prosody.service,
+            authDomain: DOMAINS.auth,
+            username: FOCUS_ACCOUNT.username,
+            password: FOCUS_ACCOUNT.password,
+            loginDomain: DOMAINS.teachers,
+        });
+
+        closers.push(() => jicofo.stop());
+        const web = await startWebRootServer({
+            root: options.root,
+            libs: options.libs,
+            config: origin => deploymentConfig(origin, jicofo.address),
+            interfaceConfig: readFileSync(join(ROOT, 'interface_config.js'), 'utf8'),
+            ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),
+            bosh: prosody.bosh ?? '',
+            xmppDomain: DOMAINS.teachers,
+        });
+
+        closers.push(() => web.close());
+
+        return { origin: web.origin, prosody, jicofo, stop };
+    } catch (error) {
+        await stop();
+        throw error;
+    }
+}
