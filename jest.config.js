@@ -55,6 +55,9 @@ module.exports = {
             displayName: 'tools',
             testEnvironment: 'node',
             testMatch: ['<rootDir>/tests/tools/**/*.test.ts'],
+            // The config sandbox's engine loads its WebAssembly glue with import(), which Jest's
+            // CommonJS runtime only runs once Babel has turned it into require().
+            transformIgnorePatterns: ['/node_modules/(?!(@jitl|quickjs-emscripten-core)/)'],
         },
     ],
 };

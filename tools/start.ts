@@ -25,10 +25,14 @@ async function main(): Promise<void> {
     if (build.status !== 0) {
         throw new Error('the build failed (see above)');
     }
-    const loaded = evaluateConfig(readFileSync(join(ROOT, 'config.js'), 'utf8'));
+    // The deployment's config.js is code: it runs in the same isolate as the audit's (no host access).
+    const loaded = await evaluateConfig(readFileSync(join(ROOT, 'config.js'), 'utf8'));
 
     if (!loaded.ok) {
-        throw new Error(`config.js could not be read: ${loaded.error} (${loaded.detail})`);
+        throw new Error(
+            `config.js could not be read: ${loaded.error} (${JSON.stringify(loaded.detail)}); ` +
+                'npm run check-config -- config.js says more',
+        );
     }
     const section = loaded.config.schoolPolicy as { jitsiDomain?: unknown } | undefined;
     const domain = typeof section?.jitsiDomain === 'string' ? section.jitsiDomain.trim() : '';

@@ -65,7 +65,7 @@ describe('hardenConfig', () => {
     it('makes no third-party requests and stores no rooms', () => {
         expect(hardened.disableThirdPartyRequests).toBe(true);
         expect(hardened.gravatar).toEqual({ baseUrl: 'https://www.gravatar.com/avatar/', disabled: true });
-        expect(hardened.analytics).toEqual({ disabled: true });
+        expect(hardened.analytics).toEqual({ disabled: true, rtcstatsEnabled: false, watchRTCEnabled: false });
         expect(hardened.doNotStoreRoom).toBe(true);
     });
 

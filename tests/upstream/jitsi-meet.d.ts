@@ -53,3 +53,8 @@ declare module 'jitsi-meet/base/media/functions' {
     export function getStartWithAudioMuted(state: object): boolean;
     export function getStartWithVideoMuted(state: object): boolean;
 }
+declare module 'jitsi-meet/base/config/configWhitelist' {
+    /** The config keys a URL (and the IFrame API's configOverwrite) may override. */
+    const whitelist: string[];
+    export default whitelist;
+}

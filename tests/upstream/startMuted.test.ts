@@ -18,7 +18,7 @@ import { hardenConfig } from '../../react/features/school-policy';
 import { registeredStore, schoolMiddlewares } from './registeredStore';
 
 const ROOM = 'https://meet.example.org/mathe-7b';
-const CAMERA_ON = '#config.startWithVideoMuted=false&config.startWithAudioMuted=false&config.disableDeepLinking=true';
+const CAMERA_ON = '#config.startWithVideoMuted=false&config.startWithAudioMuted=false&config.disableReactions=true';
 
 function start(middlewares: Middleware[], url: string) {
     const store = registeredStore(middlewares);
@@ -53,7 +53,7 @@ describe('camera and microphone at the start (R7), as jitsi-meet decides it', ()
         const { audioOff, videoOff, locationURL } = start(schoolMiddlewares(), `${ROOM}${CAMERA_ON}`);
 
         expect({ audioOff, videoOff }).toEqual({ audioOff: true, videoOff: true });
-        expect(locationURL?.hash).toBe('#config.disableDeepLinking=true');
+        expect(locationURL?.hash).toBe('#config.disableReactions=true');
         expect(locationURL?.pathname).toBe('/mathe-7b');
     });
 });

@@ -2,9 +2,18 @@
  * The config audit: checks a deployment's config.js (and interface_config.js, if given) rule by
  * rule against the school policy and says, for each of R1–R10, whether config.js does its part
  * (`ok`), works against it (`violation`, naming the key and the fix), or cannot do anything for it
- * (`notEnforceable`, naming where it is enforced instead).
+ * (`notEnforceable`, naming where it is enforced instead). The keys the policy fixes come from the
+ * core's one table (HARDENED_KEYS), read the way jitsi-meet reads them (any truthy value is on); the
+ * checks only an audit can make (domains, addresses, the secure domain, interface_config.js) are
+ * here, each naming the data-protection guidance it follows where there is one.
  */
-import { HANGUP_KEYS, RULES, type Bilingual, type RuleId } from '../../react/features/school-policy';
+import {
+    HARDENED_KEYS,
+    RULES,
+    type Bilingual,
+    type HardenedKey,
+    type RuleId,
+} from '../../react/features/school-policy';
 
 /** The verdict for one rule. */
 export type Status = 'ok' | 'violation' | 'notEnforceable';
@@ -14,7 +23,9 @@ export interface Finding {
     readonly key: string;
     readonly message: Bilingual;
     /** What to write in config.js instead. */
-    readonly fix?: string;
+    readonly fix?: Bilingual;
+    /** The guidance that asks for it, beyond the terms of use. */
+    readonly guidance?: Bilingual;
 }
 
 /** The audit's result for one rule. */
@@ -37,18 +48,165 @@ function at(config: Config, path: string): unknown {
         );
 }
 
-const find = (key: string, de: string, en: string, fix?: string): Finding => ({ key, message: { de, en }, fix });
+const both = (text: string): Bilingual => ({ de: text, en: text });
+const find = (key: string, de: string, en: string, fix?: Bilingual, guidance?: Bilingual): Finding => ({
+    key,
+    message: { de, en },
+    ...(fix ? { fix } : {}),
+    ...(guidance ? { guidance } : {}),
+});
 
-/** Keys that must be `true` or `false` exactly (missing counts as jitsi-meet's default). */
-function expectValue(config: Config, key: string, wanted: boolean, otherwise: Finding, findings: Finding[]): void {
-    if (at(config, key) !== wanted) {
-        findings.push(otherwise);
+const DSK: Bilingual = {
+    de: 'DSK-Orientierungshilfe Videokonferenzsysteme (2020)',
+    en: 'DSK guidance on video conferencing systems (2020)',
+};
+const BSI: Bilingual = {
+    de: 'BSI-Mindeststandard Videokonferenzdienste (2021)',
+    en: 'BSI minimum standard for video conferencing services (2021)',
+};
+const DSK_AND_BSI: Bilingual = { de: `${DSK.de}; ${BSI.de}`, en: `${DSK.en}; ${BSI.en}` };
+
+/**
+ * How jitsi-meet reads a switch: any truthy value is on. Of a current and a legacy name, the audit
+ * takes the reading that works against the policy, so neither name can switch a feature on unseen.
+ */
+function switchedAsRequired(config: Config, row: Extract<HardenedKey, { kind: 'flag' }>): boolean {
+    const values = [row.path, ...(row.legacy ? [row.legacy] : [])]
+        .map(path => at(config, path))
+        .filter(value => value !== undefined);
+
+    if (values.length === 0) {
+        return row.jitsiDefault === row.value;
     }
+
+    return row.value ? values.every(Boolean) : !values.some(Boolean);
+}
+
+function preventedKeys(entries: unknown): Set<string> {
+    return new Set(
+        (Array.isArray(entries) ? (entries as unknown[]) : [])
+            .map(entry =>
+                typeof entry === 'string'
+                    ? entry
+                    : typeof entry === 'object' &&
+                        entry !== null &&
+                        (entry as { preventExecution?: unknown }).preventExecution !== false
+                      ? (entry as { key?: unknown }).key
+                      : undefined,
+            )
+            .filter((key): key is string => typeof key === 'string'),
+    );
+}
+
+/** What one row of the table finds in a config (nothing when the config does its part). */
+function tableFinding(config: Config, row: HardenedKey): Finding | undefined {
+    switch (row.kind) {
+        case 'flag':
+            return switchedAsRequired(config, row)
+                ? undefined
+                : {
+                      key: row.path,
+                      message: row.problem,
+                      fix: both(
+                          `${row.path}: ${String(row.value)}${row.legacy ? ` (${row.legacy}: ${String(row.value)})` : ''}`,
+                      ),
+                  };
+        case 'absent':
+            return at(config, row.path) === undefined
+                ? undefined
+                : {
+                      key: row.path,
+                      message: row.problem,
+                      fix: { de: `${row.path} entfernen`, en: `remove ${row.path}` },
+                  };
+        case 'buttonList': {
+            const list = at(config, row.path);
+            const shown = Array.isArray(list)
+                ? row.without.filter(button => (list as unknown[]).flat().includes(button))
+                : [];
+
+            return shown.length === 0
+                ? undefined
+                : {
+                      key: row.path,
+                      message: row.problem,
+                      fix: {
+                          de: `${shown.map(b => `'${b}'`).join(' und ')} aus ${row.path} entfernen`,
+                          en: `remove ${shown.map(b => `'${b}'`).join(' and ')} from ${row.path}`,
+                      },
+                  };
+        }
+        case 'notifyClick': {
+            const prevented = preventedKeys(at(config, row.path));
+            const missing = row.keys.filter(key => !prevented.has(key));
+
+            return missing.length === 0
+                ? undefined
+                : {
+                      key: row.path,
+                      message: {
+                          de: `${row.problem.de} Es fehlt: ${missing.join(', ')}.`,
+                          en: `${row.problem.en} Missing: ${missing.join(', ')}.`,
+                      },
+                      fix: both(`${row.path}: [${row.keys.map(key => `'${key}'`).join(', ')}]`),
+                  };
+        }
+    }
+}
+
+function tableFindings(config: Config, rule: RuleId): Finding[] {
+    return HARDENED_KEYS.filter(row => row.rule === rule)
+        .map(row => tableFinding(config, row))
+        .filter((finding): finding is Finding => finding !== undefined);
 }
 
 function notEnforceable(de: string, en: string): Finding[] {
     return [find('—', de, en)];
 }
+
+/** The host of a URL-like string (`https://h/…`, `wss://h`, `stun:h:3478`, `//h/…`), or undefined. */
+function hostOf(value: string): string | undefined {
+    const match = /^(?:(https?|wss?|stuns?|turns?):)?(?:\/\/)?([^/:?#\s]+)/i.exec(value);
+
+    return match && (match[1] || value.startsWith('//')) ? match[2]?.toLowerCase() : undefined;
+}
+
+/**
+ * Whether a host is the deployment's own: the Jitsi domain itself, a name below it, or a sibling
+ * below the same parent (stun.example.org beside meet.example.org). A bare parent (example.org) or
+ * a top-level domain is not: it is somebody else's as much as ours.
+ */
+function ownHost(host: string, domain: unknown): boolean {
+    if (typeof domain !== 'string' || !domain) {
+        return false;
+    }
+    const own = domain.toLowerCase();
+    const parent = own.split('.').slice(1).join('.');
+
+    return (
+        host === own ||
+        host.endsWith(`.${own}`) ||
+        (parent.includes('.') && host.endsWith(`.${parent}`) && host.split('.').length >= own.split('.').length)
+    );
+}
+
+/** Every string in the config that is an address the browser will contact, with its key path. */
+function addresses(value: unknown, path: string, out: [string, string][]): [string, string][] {
+    if (typeof value === 'string') {
+        if (/^(https?|wss?|stuns?|turns?):/i.test(value) || /^\/\/[^/]/.test(value)) {
+            out.push([path, value]);
+        }
+    } else if (Array.isArray(value)) {
+        value.forEach((item: unknown, i) => addresses(item, `${path}[${i}]`, out));
+    } else if (typeof value === 'object' && value !== null) {
+        Object.entries(value).forEach(([key, item]) => addresses(item, path ? `${path}.${key}` : key, out));
+    }
+
+    return out;
+}
+
+/** Links the portal shows people (not requests the browser makes by itself). */
+const LINKS_NOT_REQUESTS = new Set(['schoolPolicy.termsUrl', 'schoolPolicy.misuseContact']);
 
 type Check = (config: Config, interfaceConfig: Config | null) => Finding[] | { notEnforceable: Finding[] };
 
@@ -61,14 +219,29 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
     }),
     R2: config => {
         const findings: Finding[] = [];
+        const guests = at(config, 'hosts.anonymousdomain');
 
-        if (typeof at(config, 'hosts.anonymousdomain') !== 'string' || !at(config, 'hosts.anonymousdomain')) {
+        if ((typeof guests !== 'string' || !guests) && !at(config, 'tokenAuthUrl')) {
             findings.push(
                 find(
                     'hosts.anonymousdomain',
-                    'Keine Gast-Domain: Ohne „Secure Domain“ kann jede Person Meetings starten.',
-                    'No guest domain: without a secure domain anyone can start meetings.',
-                    "hosts: { anonymousdomain: 'guest.meet.example.org' } plus the Prosody set-up in deploy/prosody/README.md",
+                    'Keine Gast-Domain: Ohne „Secure Domain“ (oder Token-Anmeldung) kann jede Person Meetings starten.',
+                    'No guest domain: without a secure domain (or token log-in) anyone can start meetings.',
+                    {
+                        de: "hosts: { anonymousdomain: 'guest.meet.example.org' } und die Prosody-Einrichtung aus deploy/prosody/README.md",
+                        en: "hosts: { anonymousdomain: 'guest.meet.example.org' } and the Prosody set-up in deploy/prosody/README.md",
+                    },
+                    DSK_AND_BSI,
+                ),
+            );
+        }
+        if (at(config, 'conferenceRequestUrl')) {
+            findings.push(
+                find(
+                    'conferenceRequestUrl',
+                    'Konferenzanfragen gehen per HTTP an Jicofo, an Prosody vorbei: mod_school_policy erkennt dann keine Lehrkraft, die sich im Anmeldedialog anmeldet.',
+                    'Conference requests go to Jicofo over HTTP, past Prosody: mod_school_policy then recognises no teacher who logs in through the log-in dialog.',
+                    { de: 'conferenceRequestUrl entfernen', en: 'remove conferenceRequestUrl' },
                 ),
             );
         }
@@ -82,37 +255,15 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
         ),
     }),
     R4: (config, interfaceConfig) => {
-        const findings: Finding[] = [];
+        const findings = tableFindings(config, 'R4');
 
-        expectValue(
-            config,
-            'doNotStoreRoom',
-            true,
-            find(
-                'doNotStoreRoom',
-                'Besuchte Räume werden im Browser gespeichert.',
-                'Visited rooms are stored in the browser.',
-                'doNotStoreRoom: true',
-            ),
-            findings,
-        );
-        if (at(config, 'deeplinking.disabled') !== true && at(config, 'disableDeepLinking') !== true) {
-            findings.push(
-                find(
-                    'deeplinking.disabled',
-                    'Die Weitergabe an die Jitsi-App ist an; die App speichert selbst.',
-                    'Hand-off to the Jitsi app is on; the app keeps its own storage.',
-                    'deeplinking: { disabled: true }',
-                ),
-            );
-        }
         if (interfaceConfig && interfaceConfig.RECENT_LIST_ENABLED !== false) {
             findings.push(
                 find(
                     'interfaceConfig.RECENT_LIST_ENABLED',
                     'Die Liste zuletzt besuchter Räume ist an.',
                     'The list of recent rooms is on.',
-                    'RECENT_LIST_ENABLED: false',
+                    both('RECENT_LIST_ENABLED: false'),
                 ),
             );
         }
@@ -129,7 +280,7 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
                       'schoolPolicy.misuseContact',
                       'Keine Adresse für Missbrauchsmeldungen: Das Portal kann „Missbrauch melden“ nicht anbieten.',
                       'No address for misuse reports: the portal cannot offer "Report misuse".',
-                      "schoolPolicy: { misuseContact: 'mailto:…' }",
+                      both("schoolPolicy: { misuseContact: 'mailto:…' }"),
                   ),
               ];
     },
@@ -139,207 +290,47 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
             'config.js cannot require a password: mod_school_policy on the server and the portal or fork build do.',
         ),
     }),
-    R7: config => {
-        const findings: Finding[] = [];
-
-        if (at(config, 'prejoinConfig.enabled') === false) {
-            findings.push(
-                find(
-                    'prejoinConfig.enabled',
-                    'Kein Vorschaubildschirm: Man ist ohne Kontrolle über Kamera, Mikrofon und Namen im Raum.',
-                    'No prejoin screen: people enter without checking camera, microphone and name.',
-                    'prejoinConfig: { enabled: true }',
-                ),
-            );
-        }
-        expectValue(
-            config,
-            'startWithAudioMuted',
-            true,
-            find(
-                'startWithAudioMuted',
-                'Das Mikrofon ist beim Beitreten an.',
-                'The microphone is on when joining.',
-                'startWithAudioMuted: true',
-            ),
-            findings,
-        );
-        expectValue(
-            config,
-            'startWithVideoMuted',
-            true,
-            find(
-                'startWithVideoMuted',
-                'Die Kamera ist beim Beitreten an.',
-                'The camera is on when joining.',
-                'startWithVideoMuted: true',
-            ),
-            findings,
-        );
-        if (at(config, 'requireDisplayName') === true) {
-            findings.push(
-                find(
-                    'requireDisplayName',
-                    'Ein Name wird verlangt; anonyme Teilnahme ist nicht möglich.',
-                    'A name is required; anonymous participation is impossible.',
-                    'requireDisplayName: false',
-                ),
-            );
-        }
-
-        return findings;
-    },
-    R8: config => {
-        const entries = at(config, 'buttonsWithNotifyClick');
-        const prevented = new Set(
-            (Array.isArray(entries) ? (entries as unknown[]) : [])
-                .map(entry =>
-                    typeof entry === 'string'
-                        ? entry
-                        : typeof entry === 'object' &&
-                            entry !== null &&
-                            (entry as { preventExecution?: unknown }).preventExecution !== false
-                          ? (entry as { key?: unknown }).key
-                          : undefined,
-                )
-                .filter((key): key is string => typeof key === 'string'),
-        );
-        const missing = HANGUP_KEYS.filter(key => !prevented.has(key));
-
-        return missing.length === 0
-            ? []
-            : [
-                  find(
-                      'buttonsWithNotifyClick',
-                      `Auflegen geht am Dialog „Als Letzte gehen“ vorbei: ${missing.join(', ')} fehlt.`,
-                      `Hang-up bypasses the leave-last dialog: ${missing.join(', ')} missing.`,
-                      `buttonsWithNotifyClick: [${HANGUP_KEYS.map(key => `'${key}'`).join(', ')}]`,
-                  ),
-              ];
-    },
-    R9: config => {
-        const findings: Finding[] = [];
-
-        expectValue(
-            config,
-            'localRecording.disable',
-            true,
-            find(
-                'localRecording.disable',
-                'Aufnahme im Browser ist möglich (jitsi-meet-Standard).',
-                'Recording in the browser is possible (jitsi-meet default).',
-                'localRecording: { disable: true }',
-            ),
-            findings,
-        );
-        if (at(config, 'recordingService.enabled') === true || at(config, 'fileRecordingsServiceEnabled') === true) {
-            findings.push(
-                find(
-                    'recordingService.enabled',
-                    'Aufnahme auf dem Server ist an.',
-                    'Server recording is on.',
-                    'recordingService: { enabled: false }',
-                ),
-            );
-        }
-        if (at(config, 'liveStreaming.enabled') === true || at(config, 'liveStreamingEnabled') === true) {
-            findings.push(
-                find(
-                    'liveStreaming.enabled',
-                    'Livestreaming ist an.',
-                    'Live streaming is on.',
-                    'liveStreaming: { enabled: false }',
-                ),
-            );
-        }
-        if (at(config, 'transcription.enabled') === true) {
-            findings.push(
-                find(
-                    'transcription.enabled',
-                    'Transkription (Aufzeichnung der Sprache) ist an.',
-                    'Transcription (a record of speech) is on.',
-                    'transcription: { enabled: false }',
-                ),
-            );
-        }
-        const toolbar = at(config, 'toolbarButtons');
-
-        if (Array.isArray(toolbar) && toolbar.some(button => button === 'recording' || button === 'livestreaming')) {
-            findings.push(
-                find(
-                    'toolbarButtons',
-                    'Die Werkzeugleiste zeigt Aufnahme oder Livestream.',
-                    'The toolbar shows recording or live streaming.',
-                    "remove 'recording' and 'livestreaming' from toolbarButtons",
-                ),
-            );
-        }
-
-        return findings;
-    },
+    R7: config => tableFindings(config, 'R7'),
+    R8: config => tableFindings(config, 'R8'),
+    R9: config => tableFindings(config, 'R9'),
     R10: (config, interfaceConfig) => {
-        const findings: Finding[] = [];
-
-        expectValue(
-            config,
-            'disableThirdPartyRequests',
-            true,
-            find(
-                'disableThirdPartyRequests',
-                'Anfragen an Dritte sind erlaubt.',
-                'Requests to third parties are allowed.',
-                'disableThirdPartyRequests: true',
-            ),
-            findings,
-        );
-        expectValue(
-            config,
-            'gravatar.disabled',
-            true,
-            find(
-                'gravatar.disabled',
-                'Gravatar (ein Dritter) wird gefragt; disableThirdPartyRequests allein verhindert das nicht.',
-                'Gravatar (a third party) is asked; disableThirdPartyRequests alone does not stop it.',
-                'gravatar: { disabled: true }',
-            ),
-            findings,
-        );
-        expectValue(
-            config,
-            'analytics.disabled',
-            true,
-            find(
-                'analytics.disabled',
-                'Analyse-Dienste sind nicht abgeschaltet.',
-                'Analytics are not switched off.',
-                'analytics: { disabled: true }',
-            ),
-            findings,
-        );
+        const findings: Finding[] = tableFindings(config, 'R10').map(finding => ({
+            ...finding,
+            guidance: DSK_AND_BSI,
+        }));
         const domain = at(config, 'hosts.domain');
-        const stun = at(config, 'p2p.stunServers');
-        const foreign = (Array.isArray(stun) ? (stun as unknown[]) : [])
-            .map(server =>
-                typeof server === 'object' && server !== null ? (server as { urls?: unknown }).urls : undefined,
-            )
-            .flat()
-            .filter((url): url is string => typeof url === 'string')
-            .filter(url => {
-                const host = url.replace(/^(stun|turn)s?:/, '').split(/[:?]/)[0] ?? '';
+        const all = addresses(config, '', []).filter(([path]) => !LINKS_NOT_REQUESTS.has(path));
+        const foreign = all.filter(([, url]) => {
+            const host = hostOf(url);
 
-                return (
-                    typeof domain !== 'string' ||
-                    !(host === domain || host.endsWith(`.${domain}`) || domain.endsWith(`.${host}`))
-                );
-            });
+            return host !== undefined && !ownHost(host, domain);
+        });
+        const plain = all.filter(([, url]) => /^(http|ws):/i.test(url));
 
         if (foreign.length > 0) {
+            const list = foreign.map(([path, url]) => `${path} = ${url}`).join(', ');
+            const stun = foreign.some(([path]) => path.startsWith('p2p.stunServers'));
+
             findings.push(
                 find(
-                    'p2p.stunServers',
-                    `Öffentlicher STUN-Server eines Dritten: ${foreign.join(', ')}.`,
-                    `Third-party public STUN server: ${foreign.join(', ')}.`,
-                    "p2p: { stunServers: [{ urls: 'stun:meet.example.org:3478' }] } (your own)",
+                    stun ? 'p2p.stunServers' : (foreign[0]?.[0] ?? ''),
+                    `Anfragen an Dritte (eigene STUN/TURN-Server und Dienste verwenden): ${list}.`,
+                    `Requests to third parties (use your own STUN/TURN servers and services): ${list}.`,
+                    both("p2p: { stunServers: [{ urls: 'stun:meet.example.org:3478' }] }"),
+                    DSK_AND_BSI,
+                ),
+            );
+        }
+        if (plain.length > 0) {
+            const list = plain.map(([path, url]) => `${path} = ${url}`).join(', ');
+
+            findings.push(
+                find(
+                    plain[0]?.[0] ?? '',
+                    `Unverschlüsselte Adressen (nur https:// und wss:// verwenden): ${list}.`,
+                    `Unencrypted addresses (use https:// and wss:// only): ${list}.`,
+                    undefined,
+                    BSI,
                 ),
             );
         }
@@ -349,7 +340,7 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
                     'interfaceConfig.SHOW_JITSI_WATERMARK',
                     'Das Jitsi-Wasserzeichen verlinkt auf einen Dritten.',
                     'The Jitsi watermark links to a third party.',
-                    'SHOW_JITSI_WATERMARK: false',
+                    both('SHOW_JITSI_WATERMARK: false'),
                 ),
             );
         }

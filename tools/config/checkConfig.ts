@@ -1,26 +1,28 @@
 /**
  * `jitsi-school-policy check-config <file or URL>`: reads a deployment's config.js safely (see
  * evaluateConfig.ts), audits it rule by rule (audit.ts) and prints the result, or JSON with
- * `--json`. Exit codes are distinct so that monitoring can tell a bad config from a bad input.
+ * `--json`. Exit codes are distinct so that monitoring can tell a bad config from a bad input and
+ * from a fault of the tool itself; with `--json`, stdout always holds one JSON document.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 import type { Lang } from '../../react/features/school-policy';
 
 import { auditConfig, type RuleReport } from './audit';
-import { DEFAULT_MAX_BYTES, evaluateConfig, type ConfigLoadError } from './evaluateConfig';
+import { DEFAULT_MAX_BYTES, evaluateConfig, type ConfigLoadError, type EvaluatedConfig } from './evaluateConfig';
 
-/** Exit codes of the command. */
+/** Exit codes of the command (README: "Checking a deployment's config"). */
 export const EXIT = {
+    /** Read, evaluated, audited: no violation. */
     ok: 0,
+    /** Read, evaluated, audited: at least one rule violated. */
     violations: 1,
+    /** The command was called wrongly. */
     usage: 2,
+    /** The config could not be read or evaluated (the JSON says why). */
     unreadable: 3,
-    tooLarge: 4,
-    syntax: 5,
-    notAConfig: 6,
-    timeout: 7,
-    runtime: 8,
+    /** The tool itself failed: never a verdict on the config. */
+    internal: 4,
 } as const;
 
 /** Where the command writes. */
@@ -31,6 +33,8 @@ export interface Io {
 
 type ReadError =
     | 'notFound'
+    | 'notAFile'
+    | 'noPermission'
     | 'noAnswer'
     | 'unreachable'
     | 'httpError'
@@ -52,6 +56,8 @@ const TEXT: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
     de: {
         usage: 'Aufruf: jitsi-school-policy check-config <Datei oder URL> [--interface <Datei oder URL>] [--json] [--lang de|en]',
         notFound: 'Die Datei gibt es nicht: {detail}',
+        notAFile: 'Das ist keine gewöhnliche Datei (Verzeichnis, Gerät oder Pipe): {detail}',
+        noPermission: 'Die Datei darf nicht gelesen werden: {detail}',
         unreachable: 'Die Adresse ist nicht erreichbar: {detail}',
         noAnswer: 'Der Server antwortet nicht (Zeitlimit): {detail}',
         httpError: 'Der Server antwortet mit einem Fehler: {detail}',
@@ -59,20 +65,27 @@ const TEXT: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
         tooManyRedirects: 'Zu viele Umleitungen: {detail}',
         tooLarge: 'Die Datei ist zu groß für eine config.js: {detail}',
         badUrl: 'Nur https- oder http-Adressen werden gelesen: {detail}',
-        syntax: 'Die Datei ist kein gültiges JavaScript: {detail}',
-        notAConfig: 'Die Datei ist keine config.js: {detail}',
-        timeout: 'Die Datei läuft endlos und wurde abgebrochen: {detail}',
-        runtime: 'Die Datei bricht beim Ausführen ab: {detail}',
+        syntax: 'Die Datei ist kein gültiges JavaScript ({detail}).',
+        notAConfig: 'Die Datei ist keine config.js: Sie legt kein Objekt `config` an.',
+        timeout: 'Die Datei läuft endlos und wurde nach {detail} ms abgebrochen.',
+        memory: 'Die Datei braucht zu viel Speicher und wurde abgebrochen (höchstens {detail} MiB).',
+        runtime: 'Die Datei bricht beim Ausführen ab ({detail}).',
+        internal: 'Interner Fehler des Prüfwerkzeugs (kein Urteil über die Datei): {detail}',
+        place: '{file}, Zeile {line}',
+        bytes: '{bytes} Bytes, höchstens {limit}',
         ok: 'in Ordnung',
         violation: 'VERSTOSS',
         notEnforceable: 'nicht per Konfiguration durchsetzbar',
         fix: 'Abhilfe',
+        guidance: 'Grundlage',
         summaryOk: 'Keine Verstöße.',
         summaryBad: '{count} Regel(n) mit Verstößen.',
     },
     en: {
         usage: 'Usage: jitsi-school-policy check-config <file or URL> [--interface <file or URL>] [--json] [--lang de|en]',
         notFound: 'No such file: {detail}',
+        notAFile: 'Not a regular file (a directory, device or pipe): {detail}',
+        noPermission: 'The file may not be read: {detail}',
         unreachable: 'The address cannot be reached: {detail}',
         noAnswer: 'The server does not answer (time limit): {detail}',
         httpError: 'The server answers with an error: {detail}',
@@ -80,37 +93,46 @@ const TEXT: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
         tooManyRedirects: 'Too many redirects: {detail}',
         tooLarge: 'The file is too large for a config.js: {detail}',
         badUrl: 'Only https or http addresses are read: {detail}',
-        syntax: 'The file is not valid JavaScript: {detail}',
-        notAConfig: 'The file is not a config.js: {detail}',
-        timeout: 'The file runs forever and was stopped: {detail}',
-        runtime: 'The file fails while running: {detail}',
+        syntax: 'The file is not valid JavaScript ({detail}).',
+        notAConfig: 'The file is not a config.js: it creates no `config` object.',
+        timeout: 'The file runs forever and was stopped after {detail} ms.',
+        memory: 'The file needs too much memory and was stopped (at most {detail} MiB).',
+        runtime: 'The file fails while running ({detail}).',
+        internal: 'Internal error of the checking tool (no verdict on the file): {detail}',
+        place: '{file}, line {line}',
+        bytes: '{bytes} bytes, at most {limit}',
         ok: 'ok',
         violation: 'VIOLATION',
         notEnforceable: 'not enforceable in config',
         fix: 'fix',
+        guidance: 'guidance',
         summaryOk: 'No violations.',
         summaryBad: '{count} rule(s) with violations.',
     },
 };
 
-const READ_EXIT: Readonly<Record<ReadError, number>> = {
-    notFound: EXIT.unreadable,
-    noAnswer: EXIT.unreadable,
-    unreachable: EXIT.unreadable,
-    httpError: EXIT.unreadable,
-    foreignRedirect: EXIT.unreadable,
-    tooManyRedirects: EXIT.unreadable,
-    badUrl: EXIT.unreadable,
-    tooLarge: EXIT.tooLarge,
-};
+/** The language-neutral facts of a failed evaluation, in words. */
+function loadDetail(loaded: Extract<EvaluatedConfig, { ok: false }>, lang: Lang): string {
+    const t = TEXT[lang];
+    const { bytes, limit, place } = loaded.detail;
+    const error: ConfigLoadError = loaded.error;
 
-const LOAD_EXIT: Readonly<Record<ConfigLoadError, number>> = {
-    tooLarge: EXIT.tooLarge,
-    syntax: EXIT.syntax,
-    notAConfig: EXIT.notAConfig,
-    timeout: EXIT.timeout,
-    runtime: EXIT.runtime,
-};
+    if (error === 'tooLarge') {
+        return fill(t.bytes ?? '', { bytes: bytes ?? '?', limit: limit ?? '?' });
+    }
+    if (error === 'memory') {
+        return String(Math.round((limit ?? 0) / 1024 / 1024));
+    }
+    if (error === 'timeout') {
+        return String(limit ?? '?');
+    }
+    if (!place) {
+        return '';
+    }
+    const where = place.line === undefined ? place.file : fill(t.place ?? '', { file: place.file, line: place.line });
+
+    return place.name ? `${place.name}, ${where}` : where;
+}
 
 /** Reads a URL: same host only, bounded in size and time. */
 async function readUrl(source: string, maxBytes: number, timeoutMs: number): Promise<string> {
@@ -188,24 +210,50 @@ async function readUrl(source: string, maxBytes: number, timeoutMs: number): Pro
     throw new ReadFailure('tooManyRedirects', source);
 }
 
-async function readSource(source: string, maxBytes: number, timeoutMs: number): Promise<string> {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) {
-        return readUrl(source, maxBytes, timeoutMs);
-    }
-    try {
-        const info = await stat(source);
+/** Reads a local file: regular files only (never a directory, device or pipe), bounded in size. */
+async function readLocal(source: string, maxBytes: number): Promise<string> {
+    let info: Awaited<ReturnType<typeof stat>>;
 
-        if (info.size > maxBytes) {
-            throw new ReadFailure('tooLarge', `${info.size} bytes; at most ${maxBytes}`);
+    try {
+        info = await stat(source);
+    } catch (error) {
+        const code = (error as { code?: unknown }).code;
+
+        throw new ReadFailure(code === 'EACCES' || code === 'EPERM' ? 'noPermission' : 'notFound', source);
+    }
+    if (!info.isFile()) {
+        throw new ReadFailure('notAFile', source);
+    }
+    if (info.size > maxBytes) {
+        throw new ReadFailure('tooLarge', `${info.size} > ${maxBytes}`);
+    }
+    let handle: Awaited<ReturnType<typeof open>> | undefined;
+
+    try {
+        handle = await open(source, 'r');
+        // Read at most one byte more than allowed: a file that grew since stat() is caught too.
+        const buffer = Buffer.alloc(maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+
+        if (bytesRead > maxBytes) {
+            throw new ReadFailure('tooLarge', `> ${maxBytes}`);
         }
 
-        return await readFile(source, 'utf8');
+        return buffer.subarray(0, bytesRead).toString('utf8');
     } catch (error) {
         if (error instanceof ReadFailure) {
             throw error;
         }
-        throw new ReadFailure('notFound', source);
+        const code = (error as { code?: unknown }).code;
+
+        throw new ReadFailure(code === 'EACCES' || code === 'EPERM' ? 'noPermission' : 'notFound', source);
+    } finally {
+        await handle?.close();
     }
+}
+
+async function readSource(source: string, maxBytes: number, timeoutMs: number): Promise<string> {
+    return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) ? readUrl(source, maxBytes, timeoutMs) : readLocal(source, maxBytes);
 }
 
 function fill(template: string, params: Record<string, string | number>): string {
@@ -222,7 +270,10 @@ function render(reports: readonly RuleReport[], lang: Lang, source: string): str
             if (report.status === 'violation') {
                 lines.push(`     - ${finding.key}: ${finding.message[lang]}`);
                 if (finding.fix) {
-                    lines.push(`       ${t.fix}: ${finding.fix}`);
+                    lines.push(`       ${t.fix}: ${finding.fix[lang]}`);
+                }
+                if (finding.guidance) {
+                    lines.push(`       ${t.guidance}: ${finding.guidance[lang]}`);
                 }
             } else {
                 lines.push(`     ${finding.message[lang]}`);
@@ -246,18 +297,49 @@ export async function runCheckConfig(
     const langArg = langIndex >= 0 ? args[langIndex + 1] : undefined;
     const lang: Lang = langArg === 'en' ? 'en' : 'de';
     const json = args.includes('--json');
+
+    try {
+        return await checkConfig(args, io, limits, lang, json);
+    } catch (error) {
+        // A fault of the tool: its own exit code, and with --json still one JSON document on stdout.
+        return failure(
+            io,
+            json,
+            lang,
+            EXIT.internal,
+            'internal',
+            error instanceof Error ? error.message : String(error),
+        );
+    }
+}
+
+/** Reports a failure: one JSON document on stdout with --json, else a line on stderr. */
+function failure(io: Io, json: boolean, lang: Lang, code: number, key: string, detail: string): number {
+    const message = fill(TEXT[lang][key] ?? key, { detail });
+
+    if (json) {
+        io.out(`${JSON.stringify({ ok: false, exitCode: code, error: key, message })}\n`);
+    } else {
+        io.err(`check-config: ${message}\n`);
+    }
+
+    return code;
+}
+
+async function checkConfig(
+    args: readonly string[],
+    io: Io,
+    limits: { maxBytes?: number; timeoutMs?: number; fetchTimeoutMs?: number },
+    lang: Lang,
+    json: boolean,
+): Promise<number> {
+    const langIndex = args.indexOf('--lang');
+    const langArg = langIndex >= 0 ? args[langIndex + 1] : undefined;
     const interfaceIndex = args.indexOf('--interface');
     const interfaceSource = interfaceIndex >= 0 ? args[interfaceIndex + 1] : undefined;
     const skip = new Set([langIndex, interfaceIndex].filter(i => i >= 0).flatMap(i => [i, i + 1]));
     const positional = args.filter((arg, i) => !skip.has(i) && !arg.startsWith('--'));
-    const t = TEXT[lang];
-    const fail = (code: number, key: string, detail: string) => {
-        const message = fill(t[key] ?? key, { detail });
-
-        io.err(json ? `${JSON.stringify({ ok: false, error: key, message })}\n` : `check-config: ${message}\n`);
-
-        return code;
-    };
+    const fail = (code: number, key: string, detail: string) => failure(io, json, lang, code, key, detail);
 
     if (
         positional.length !== 1 ||
@@ -278,23 +360,28 @@ export async function runCheckConfig(
             : undefined;
     } catch (error) {
         if (error instanceof ReadFailure) {
-            return fail(READ_EXIT[error.reason], error.reason, error.detail);
+            return fail(EXIT.unreadable, error.reason, error.detail);
         }
         throw error;
     }
-    const loaded = evaluateConfig(text, { maxBytes, timeoutMs: limits.timeoutMs }, interfaceText);
+    const loaded = await evaluateConfig(
+        text,
+        { maxBytes, ...(limits.timeoutMs === undefined ? {} : { timeoutMs: limits.timeoutMs }) },
+        interfaceText,
+    );
 
     if (!loaded.ok) {
-        return fail(LOAD_EXIT[loaded.error], loaded.error, loaded.detail);
+        return fail(EXIT.unreadable, loaded.error, loadDetail(loaded, lang));
     }
     const reports = auditConfig(loaded.config, interfaceText === undefined ? null : (loaded.interfaceConfig ?? {}));
     const violations = reports.some(report => report.status === 'violation');
+    const code = violations ? EXIT.violations : EXIT.ok;
 
     io.out(
         json
-            ? `${JSON.stringify({ ok: !violations, source, rules: reports }, null, 2)}\n`
+            ? `${JSON.stringify({ ok: !violations, exitCode: code, source, rules: reports }, null, 2)}\n`
             : render(reports, lang, source),
     );
 
-    return violations ? EXIT.violations : EXIT.ok;
+    return code;
 }

@@ -10,13 +10,15 @@ if (command !== 'check-config') {
     );
     process.exitCode = EXIT.usage;
 } else {
-    runCheckConfig(args, io).then(
-        code => {
-            process.exitCode = code;
-        },
-        (error: unknown) => {
-            io.err(`check-config: ${error instanceof Error ? error.message : String(error)}\n`);
-            process.exitCode = EXIT.runtime;
-        },
-    );
+    // A fault that escapes the command (it catches its own) is the tool's, never a verdict: exit 4.
+    const internal = (error: unknown) => {
+        io.err(`check-config: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = EXIT.internal;
+    };
+
+    process.on('unhandledRejection', internal);
+    process.on('uncaughtException', internal);
+    runCheckConfig(args, io).then(code => {
+        process.exitCode = code;
+    }, internal);
 }

@@ -10,6 +10,13 @@ export * from './policy/password';
 export * from './policy/displayName';
 export * from './policy/roomName';
 export * from './policy/hardenConfig';
+export {
+    HARDENED_KEYS,
+    HARDENED_TOP_LEVEL_KEYS,
+    REVIEWED_NOT_HARDENED,
+    type HardenedKey,
+    type FlagKey,
+} from './policy/hardenedKeys';
 export * from './policy/invitation';
 export * from './policy/leaveLast';
 export { secureRandom, type RandomSource } from './policy/random';

@@ -6,10 +6,7 @@
  * however hard the config is. The feature therefore removes every override of a key the school
  * policy sets from the location URL that jitsi-meet keeps in its state.
  */
-import { hardenConfig } from '../policy/hardenConfig';
-
-/** The config keys the school policy sets; overriding them from the URL is not allowed. */
-export const HARDENED_KEYS: readonly string[] = Object.keys(hardenConfig({}));
+import { HARDENED_TOP_LEVEL_KEYS } from '../policy/hardenedKeys';
 
 /**
  * Returns the URL without hash parameters that override a hardened config key, or the URL itself
@@ -27,7 +24,7 @@ export function withoutHardenedOverrides(url: URL): URL {
         const name = decodeURIComponent(param.split('=')[0] ?? '');
         const key = name.startsWith('config.') ? name.slice('config.'.length).split('.')[0] : undefined;
 
-        return key === undefined || !HARDENED_KEYS.includes(key);
+        return key === undefined || !HARDENED_TOP_LEVEL_KEYS.includes(key);
     });
 
     if (kept.length === params.length) {

@@ -1,8 +1,9 @@
 /**
- * Config hardening: the school defaults imposed on a jitsi-meet config object. The fork build runs
- * it after every config change (so that URL hash and API overrides cannot undo it), the portal
- * passes its result as `configOverwrite`, and the audit tool compares a deployment against it.
+ * Config hardening: the table of hardened keys (hardenedKeys.ts) imposed on a jitsi-meet config
+ * object. The fork build runs it after every config change (so that URL hash and API overrides cannot
+ * undo it), and the portal passes its result as `configOverwrite`.
  */
+import { HARDENED_KEYS, type HardenedKey } from './hardenedKeys';
 
 /** A jitsi-meet config object as far as we need to know it: any keys, values unknown. */
 export type JitsiConfig = Readonly<Record<string, unknown>>;
@@ -10,15 +11,7 @@ export type JitsiConfig = Readonly<Record<string, unknown>>;
 /** An entry of `buttonsWithNotifyClick`: a key alone means "notify and do not run the click". */
 export type NotifyClickEntry = string | { readonly key: string; readonly preventExecution: boolean };
 
-/**
- * The three hang-up keys: the plain button and its "Leave" item, the red button that opens the
- * moderator's menu, and "End meeting for all" (docs/jitsi-behaviour.md §4). All three must notify and be
- * prevented, or one of them leaves without the leave-last dialog (R8).
- */
-export const HANGUP_KEYS = ['hangup', 'hangup-menu', 'end-meeting'] as const;
-
-/** Toolbar keys that start a recording or a stream (R9). */
-export const RECORDING_BUTTONS: readonly string[] = ['recording', 'livestreaming'];
+export { HANGUP_KEYS, RECORDING_BUTTONS } from './hardenedKeys';
 
 /**
  * The toolbar we set where a config names none. Jitsi's own default list contains `recording`
@@ -49,14 +42,14 @@ function objectAt(config: JitsiConfig, key: string): Readonly<Record<string, unk
         : {};
 }
 
-function withoutRecordingButtons(value: unknown): unknown {
+function withoutButtons(value: unknown, without: readonly string[]): unknown {
     if (!Array.isArray(value)) {
         return value;
     }
 
     return value
-        .map((item: unknown) => (Array.isArray(item) ? withoutRecordingButtons(item) : item))
-        .filter((item: unknown) => typeof item !== 'string' || !RECORDING_BUTTONS.includes(item));
+        .map((item: unknown) => (Array.isArray(item) ? withoutButtons(item, without) : item))
+        .filter((item: unknown) => typeof item !== 'string' || !without.includes(item));
 }
 
 function entryKey(entry: unknown): string | undefined {
@@ -70,54 +63,82 @@ function entryKey(entry: unknown): string | undefined {
     return undefined;
 }
 
-/** Keeps every other entry as it was and makes the hang-up keys notify-and-prevent. */
-function withHangupInterception(value: unknown): NotifyClickEntry[] {
+/** Keeps every other entry as it was and makes the given keys notify-and-prevent. */
+function withClicksPrevented(value: unknown, keys: readonly string[]): NotifyClickEntry[] {
     const entries = Array.isArray(value) ? (value as unknown[]) : [];
-    const hangup: readonly string[] = HANGUP_KEYS;
     const others = entries.filter((entry): entry is NotifyClickEntry => {
         const key = entryKey(entry);
 
-        return key !== undefined && !hangup.includes(key);
+        return key !== undefined && !keys.includes(key);
     });
 
-    return [...others, ...HANGUP_KEYS];
+    return [...others, ...keys];
+}
+
+/** A copy of `config` with `path` set to `value`, keeping every sibling key of every object on the way. */
+function setPath(config: JitsiConfig, path: readonly string[], value: unknown): JitsiConfig {
+    const [head, ...rest] = path;
+
+    if (head === undefined) {
+        return config;
+    }
+
+    return { ...config, [head]: rest.length === 0 ? value : setPath(objectAt(config, head), rest, value) };
+}
+
+/** A copy of `config` without the key at `path` (unchanged when it is not there). */
+function removePath(config: JitsiConfig, path: readonly string[]): JitsiConfig {
+    const [head, ...rest] = path;
+
+    if (head === undefined || !(head in config)) {
+        return config;
+    }
+    if (rest.length === 0) {
+        const { [head]: _removed, ...kept } = config;
+
+        return kept;
+    }
+
+    return { ...config, [head]: removePath(objectAt(config, head), rest) };
+}
+
+/** Imposes one row of the table. */
+function impose(config: JitsiConfig, key: HardenedKey): JitsiConfig {
+    const path = key.path.split('.');
+
+    switch (key.kind) {
+        case 'flag': {
+            const set = setPath(config, path, key.value);
+
+            return key.legacy ? setPath(set, key.legacy.split('.'), key.value) : set;
+        }
+        case 'absent':
+            return removePath(config, path);
+        case 'buttonList':
+            // Jitsi's own default toolbar contains the recording buttons: where a config names no
+            // toolbar, an explicit list leaves no doubt. Other lists are only filtered when present.
+            if (key.path === 'toolbarButtons' && !Array.isArray(config.toolbarButtons)) {
+                return { ...config, toolbarButtons: [...SCHOOL_TOOLBAR_BUTTONS] };
+            }
+
+            return key.path in config
+                ? { ...config, [key.path]: withoutButtons(config[key.path], key.without) }
+                : config;
+        case 'notifyClick':
+            return { ...config, [key.path]: withClicksPrevented(config[key.path], key.keys) };
+    }
 }
 
 /**
- * Returns a copy of `config` with the school policy imposed:
+ * Returns a copy of `config` with every row of the hardened-keys table imposed:
  * - no recording, streaming, local recording or transcription, and no buttons for them (R9);
- * - prejoin on, camera and microphone off at the start (R7);
- * - no third-party requests: Gravatar and analytics off, rooms not stored (privacy, R4);
+ * - prejoin on, camera and microphone off at the start, no name required (R7);
+ * - no third-party requests: Gravatar and analytics off, rooms not stored (R10, R4);
  * - the three hang-up keys intercepted, so the leave-last dialog runs (R8).
  *
  * Idempotent, never mutates its input, and only ever tightens: every value it sets is the strict
- * one, and lists are only filtered.
+ * one, lists are only filtered, and every other key, also inside the objects it touches, is kept.
  */
 export function hardenConfig(config: JitsiConfig): JitsiConfig {
-    const toolbarButtons = Array.isArray(config.toolbarButtons)
-        ? withoutRecordingButtons(config.toolbarButtons)
-        : [...SCHOOL_TOOLBAR_BUTTONS];
-
-    return {
-        ...config,
-        recordingService: { ...objectAt(config, 'recordingService'), enabled: false, sharingEnabled: false },
-        localRecording: { ...objectAt(config, 'localRecording'), disable: true, disableSelfRecording: true },
-        liveStreaming: { ...objectAt(config, 'liveStreaming'), enabled: false },
-        transcription: { ...objectAt(config, 'transcription'), enabled: false },
-        // Deprecated names that older builds still read.
-        fileRecordingsServiceEnabled: false,
-        liveStreamingEnabled: false,
-        toolbarButtons,
-        ...('mainToolbarButtons' in config
-            ? { mainToolbarButtons: withoutRecordingButtons(config.mainToolbarButtons) }
-            : {}),
-        prejoinConfig: { ...objectAt(config, 'prejoinConfig'), enabled: true },
-        startWithAudioMuted: true,
-        startWithVideoMuted: true,
-        disableThirdPartyRequests: true,
-        gravatar: { ...objectAt(config, 'gravatar'), disabled: true },
-        analytics: { ...objectAt(config, 'analytics'), disabled: true },
-        doNotStoreRoom: true,
-        buttonsWithNotifyClick: withHangupInterception(config.buttonsWithNotifyClick),
-    };
+    return HARDENED_KEYS.reduce(impose, config);
 }
