@@ -5,7 +5,7 @@
  * in mixed case, so every guest test shows that names are compared case-insensitively.
  */
 import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
-import { connectTeacher, connectUnlisted, type Person } from './xmppPeople';
+import { connectTeacher, connectUnlisted, type Person } from '../../tools/prosody/xmppClients';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const TYPO = 'mett.test';

@@ -13,7 +13,7 @@ import { xml } from '@xmpp/client';
 
 import { startJicofoModel, type RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../../tools/prosody/harness';
-import { connectGuest, connectTeacher, type Person } from './xmppPeople';
+import { connectGuest, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const NOT_OPEN = /Der Raum ist noch nicht geöffnet/;

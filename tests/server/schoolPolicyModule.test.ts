@@ -3,7 +3,7 @@
  * period is shortened through the configuration (1 s), and every wait is on a condition.
  */
 import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
-import { connectGuest, connectService, connectTeacher, type Person } from './xmppPeople';
+import { connectGuest, connectService, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const NOT_OPEN = /Der Raum ist noch nicht geöffnet/;

@@ -13,6 +13,8 @@ import { launchChromium } from '../browser/chromium';
 import { startStandin } from '../jitsi-standin/server';
 import { startPortalServer } from '../serve/portalServer';
 
+import { serverOverhead } from './serverOverhead';
+
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 
@@ -181,6 +183,34 @@ async function browserFigures(): Promise<Row[]> {
     }
 }
 
+/** mod_school_policy's cost on the server, with and without the module in one run. */
+async function serverRows(): Promise<Row[]> {
+    const { without, with: withPolicy } = await serverOverhead();
+    const pair = (a: number, b: number, unit: string, digits = 0) =>
+        `${a.toFixed(digits)} ${unit} without, ${b.toFixed(digits)} ${unit} with the module`;
+
+    return [
+        {
+            metric: 'Prosody: guest joins per second (100 locked rooms, 8 students each; median of 3 alternating rounds)',
+            value: pair(without.joinsPerSecond, withPolicy.joinsPerSecond, '/s'),
+            budget: 'with ≥ 80 % of without',
+            ok: withPolicy.joinsPerSecond >= 0.8 * without.joinsPerSecond,
+        },
+        {
+            metric: 'Prosody: p95 join time',
+            value: pair(without.p95JoinMs, withPolicy.p95JoinMs, 'ms', 1),
+            budget: '—',
+            ok: null,
+        },
+        {
+            metric: 'Prosody: resident memory per 100 rooms (teacher + students)',
+            value: pair(without.kbPer100Rooms / 1024, withPolicy.kbPer100Rooms / 1024, 'MiB', 2),
+            budget: '—',
+            ok: null,
+        },
+    ];
+}
+
 async function main(): Promise<void> {
     const build = spawnSync(
         process.execPath,
@@ -192,7 +222,7 @@ async function main(): Promise<void> {
         throw new Error('the build failed: run `npm run build` to see why');
     }
     const browserRows = await browserFigures();
-    const rows = [...sizes(), ...lockLatency(), ...browserRows];
+    const rows = [...sizes(), ...lockLatency(), ...browserRows, ...(await serverRows())];
     const over = rows.filter(row => row.ok === false);
     const table = [
         '| metric | value | budget | within |',
@@ -206,7 +236,9 @@ async function main(): Promise<void> {
 
 Written by \`npm run bench\` (tools/bench/bench.ts) on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
 ${process.env.CI ? 'in CI' : 'on a development machine'} with 2 cores. Browser figures use Debian's Chromium
-headless against the offline stand-in on loopback; they vary with the machine's load.
+headless against the offline stand-in on loopback; server figures use Debian's Prosody on loopback,
+the same configuration with and without mod_school_policy, in the same run. All vary with the
+machine's load.
 
 ${table}
 

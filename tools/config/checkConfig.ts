@@ -161,9 +161,12 @@ async function readUrl(source: string, maxBytes: number, timeoutMs: number): Pro
                 if (abort.signal.aborted) {
                     throw new ReadFailure('noAnswer', `${url.href}: ${timeoutMs} ms`);
                 }
+                // The system's error code (ECONNREFUSED, ENOTFOUND …), not its English sentence.
+                const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+
                 throw new ReadFailure(
                     'unreachable',
-                    `${url.href} (${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)})`,
+                    `${url.href}${typeof cause?.code === 'string' ? ` (${cause.code})` : ''}`,
                 );
             }
             if (response.status >= 300 && response.status < 400) {
@@ -202,7 +205,7 @@ async function readUrl(source: string, maxBytes: number, timeoutMs: number): Pro
             }
             throw abort.signal.aborted
                 ? new ReadFailure('noAnswer', `${url.href}: ${timeoutMs} ms`)
-                : new ReadFailure('unreachable', `${url.href} (${String(error)})`);
+                : new ReadFailure('unreachable', url.href);
         } finally {
             clearTimeout(timer);
         }

@@ -75,6 +75,8 @@ function accepts(port: number): Promise<boolean> {
 /** A running Prosody. */
 export interface RunningProsody {
     readonly port: number;
+    /** The server's process id (for memory figures). */
+    readonly pid: number | undefined;
     readonly service: string;
     /** The BOSH address, when started with `bosh: true`. */
     readonly bosh: string | undefined;
@@ -99,6 +101,8 @@ export async function startProsody(options: {
     roomCacheSize?: number;
     /** A teacher domain added to the module's settings that is no host of the server (a typo). */
     extraTeacherDomain?: string;
+    /** Without mod_school_policy: the same server as a stock Jitsi's, for comparisons. */
+    withoutPolicy?: boolean;
 }): Promise<RunningProsody> {
     if (!existsSync('/usr/bin/prosody')) {
         throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
@@ -115,6 +119,7 @@ export async function startProsody(options: {
         SP_GRACE: String(options.graceSeconds),
         SP_ROOM_CACHE: String(options.roomCacheSize ?? 100),
         SP_EXTRA_TEACHER_DOMAIN: options.extraTeacherDomain ?? '',
+        SP_WITHOUT_POLICY: options.withoutPolicy ? '1' : '',
     };
     const logFile = join(dir, 'prosody.log');
 
@@ -142,7 +147,13 @@ export async function startProsody(options: {
 
     try {
         await until(() => child.exitCode === null && accepts(port), `Prosody on port ${port}`, 15000);
-        await until(() => /school_policy: loaded/.test(log()) || /\terror\t/.test(log()), 'the module to load', 5000);
+        if (!options.withoutPolicy) {
+            await until(
+                () => /school_policy: loaded/.test(log()) || /\terror\t/.test(log()),
+                'the module to load',
+                5000,
+            );
+        }
     } catch (error) {
         child.kill('SIGKILL');
         throw new Error(`${String(error)}\n--- prosody log ---\n${log()}`, { cause: error });
@@ -150,6 +161,7 @@ export async function startProsody(options: {
 
     return {
         port,
+        pid: child.pid,
         service: `xmpp://127.0.0.1:${port}`,
         bosh: httpPort === undefined ? undefined : `http://127.0.0.1:${httpPort}/http-bind`,
         log,

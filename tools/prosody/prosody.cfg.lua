@@ -4,6 +4,7 @@
 local dir = assert(os.getenv("SP_DIR"), "SP_DIR not set")
 local extra_teacher_domain = os.getenv("SP_EXTRA_TEACHER_DOMAIN")
 if extra_teacher_domain == "" then extra_teacher_domain = nil end
+local without_policy = os.getenv("SP_WITHOUT_POLICY") == "1"
 
 run_as_root = true
 daemonize = false
@@ -51,7 +52,8 @@ VirtualHost "auth.meet.test"
     authentication = "internal_hashed"
 
 Component "conference.meet.test" "muc"
-    modules_enabled = { "school_policy" }
+    -- SP_WITHOUT_POLICY: the same server without the module, for the benchmark's comparison.
+    modules_enabled = without_policy and {} or { "school_policy" }
     -- As in Jitsi: rooms are usable at once, which is the gap the module closes.
     muc_room_locking = false
     muc_tombstones = false

@@ -96,12 +96,14 @@ end
 --- Who is behind one real address in one room.
 -- @return "service", "teacher" or "guest"
 local function kind_of(real_jid, room_jid)
-	local full = jid_prep(real_jid) or real_jid;
+	-- Prosody has already normalised every address it routes (core/stanza_router.lua), so no
+	-- further preparation is needed here, on every join.
+	local full = real_jid;
 	local bare, host = jid_bare(full), jid_host(full);
 	if service_accounts[bare] or service_domains[host] then return "service"; end
 	if teacher_domains[host] then return "teacher"; end
 	local vouch = vouches[full];
-	if vouch and room_jid and vouch.room == jid_prep(room_jid) then return "teacher"; end
+	if vouch and vouch.room == room_jid then return "teacher"; end
 	if token_says_teacher(full) then return "teacher"; end
 	if not guest_domains[host] then
 		module:log("error", "school_policy: %s is on %s, which is no configured domain; treated as a guest", full, host);
@@ -113,6 +115,14 @@ end
 local function occupant_is(kind, occupant, room_jid)
 	for real_jid in occupant:each_session() do
 		if kind_of(real_jid, room_jid) == kind then return true; end
+	end
+	return false;
+end
+
+--- Whether a teacher is in the room (stops at the first one: called on every guest's arrival).
+local function has_teacher(room)
+	for _, occupant in room:each_occupant() do
+		if occupant_is("teacher", occupant, room.jid) then return true; end
 	end
 	return false;
 end
@@ -141,7 +151,7 @@ end
 --- R8: if the room holds guests and no teacher, close it after the grace period (once).
 local function consider_closing(room, why)
 	local room_jid = room.jid;
-	if closures[room_jid] then return; end
+	if closures[room_jid] or has_teacher(room) then return; end
 	local teachers, guests = census(room);
 	if teachers > 0 or guests == 0 then return; end
 
@@ -264,7 +274,7 @@ module:hook("muc-occupant-joined", function (event)
 	local room = event.room;
 	if occupant_is("teacher", event.occupant, room.jid) then
 		cancel_closing(room);
-	elseif occupant_is("guest", event.occupant, room.jid) then
+	elseif not occupant_is("service", event.occupant, room.jid) then
 		-- A guest in a room without a teacher (e.g. one the teacher left while only the focus was
 		-- inside, or a persistent room after a restart) starts the closure too.
 		consider_closing(room, "a guest joined with no teacher inside");

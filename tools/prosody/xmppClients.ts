@@ -6,8 +6,8 @@
  */
 import { client, xml, type Element } from '@xmpp/client';
 
-import { FOCUS_NS } from '../../tools/jicofo-model/jicofoModel';
-import { DOMAINS, SERVICE_ACCOUNT, TEACHERS } from '../../tools/prosody/harness';
+import { FOCUS_NS } from '../jicofo-model/jicofoModel';
+import { DOMAINS, SERVICE_ACCOUNT, TEACHERS } from './harness';
 
 const MUC = 'http://jabber.org/protocol/muc';
 const MUC_USER = 'http://jabber.org/protocol/muc#user';
