@@ -170,6 +170,30 @@ describe('student: joining', () => {
         expect(FakeExternalApi.instances[0]?.disposed).toBe(true);
     });
 
+    it('waits in the meeting, with no error name shown, while Jitsi waits for the teacher; then gets in', async () => {
+        const { user } = renderPortal({ path: '/beitreten' });
+
+        await fillAndJoin(user, { room: 'mathe-7b' });
+        const api = await latestApi();
+
+        // jitsi-meet's secure domain before the host: an error event, and jitsi-meet keeps waiting.
+        act(() =>
+            api.emit('errorOccurred', {
+                error: { name: 'conference.authenticationRequired', isFatal: false, recoverable: true },
+            }),
+        );
+        expect(await screen.findByText(/Die Lehrkraft hat den Raum noch nicht geöffnet. Bleib hier/)).toHaveAttribute(
+            'role',
+            'status',
+        );
+        expect(screen.queryByText(/conference\./)).not.toBeInTheDocument();
+        expect(api.disposed).toBe(false);
+        api.room.password = PASSWORD;
+        act(() => api.join());
+        expect(api.sent('password')).toEqual([[PASSWORD]]);
+        await waitFor(() => expect(screen.queryByText(/Bleib hier/)).not.toBeInTheDocument());
+    });
+
     it('ends on the "meeting is over" page when removed by the teacher', async () => {
         const { user } = renderPortal({ path: '/beitreten' });
 

@@ -1,7 +1,8 @@
 /**
  * A fake `JitsiMeetExternalAPI` with Jitsi's semantics as docs/jitsi-behaviour.md §4 describes them: the same
  * event names and payloads, no lock-state event, `password` that locks only for a moderator and is
- * silently dropped otherwise, `passwordRequired` for a locked room (again after a wrong password),
+ * silently dropped otherwise, a locked room reported as jitsi-meet reports it (`errorOccurred` with
+ * `conference.passwordRequired`, then `passwordRequired`; both again after a wrong password),
  * kicks, end for all, and recordings started by someone else. One `FakeJitsiRoom` is shared by all
  * instances, like a server.
  */
@@ -95,13 +96,25 @@ export class FakeExternalApi {
         return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
     }
 
+    /**
+     * A locked room, as jitsi-meet reports it to the embedder: the error first
+     * (react/features/overlay/middleware.ts), then the request (react/features/external-api/middleware.ts).
+     * Checked against the real meeting page in tests/e2e/portalOnStockJitsi.test.ts.
+     */
+    private askForPassword(): void {
+        this.emit('errorOccurred', {
+            error: { name: 'conference.passwordRequired', isFatal: false, recoverable: true, type: 'CONFIG' },
+        });
+        this.emit('passwordRequired', {});
+    }
+
     /** The user (or Jitsi's prejoin) joins: a locked room asks for the password first. */
     join(options: { role?: Role; id?: string } = {}): void {
         this.localId = options.id ?? this.localId;
         this.localRole = options.role ?? 'participant';
         if (this.room.password !== null) {
             this.awaitingPassword = true;
-            this.emit('passwordRequired', {});
+            this.askForPassword();
 
             return;
         }
@@ -172,7 +185,7 @@ export class FakeExternalApi {
                         this.awaitingPassword = false;
                         this.completeJoin();
                     } else {
-                        this.emit('passwordRequired', {});
+                        this.askForPassword();
                     }
                 } else if (this.joined && moderator) {
                     this.room.password = password === '' ? null : password;

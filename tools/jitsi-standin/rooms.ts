@@ -139,15 +139,23 @@ export class Rooms {
         }
     }
 
-    private admitGuest(member: Member): void {
+    /** Lets a guest in, or not yet; `arriving` for the guest's own join (not a re-check). */
+    private admitGuest(member: Member, arriving = false): void {
         const room = this.room(member.room);
         const hostPresent = this.joinedIn(room).some(m => m.kind === 'teacher');
 
         if (!hostPresent) {
+            // Secure domain before the host: Jicofo answers "not authorized", jitsi-meet reports it and
+            // waits, asking again by itself (react/features/authentication; docs/jitsi-behaviour.md §9).
+            if (arriving) {
+                this.send(member, 'errorOccurred', {
+                    error: { name: 'conference.authenticationRequired', isFatal: false, recoverable: true },
+                });
+            }
             member.state = 'waiting';
         } else if (room.password !== null) {
             member.state = 'needsPassword';
-            this.send(member, 'passwordRequired', {});
+            this.askForPassword(member);
         } else if (this.schoolModule) {
             // mod_school_policy refuses with not-allowed and a reason, but lib-jitsi-meet reports a
             // refused join to a guest as a bare connection error, the reason dropped (seen with
@@ -157,6 +165,19 @@ export class Rooms {
         } else {
             this.completeJoin(member);
         }
+    }
+
+    /**
+     * A locked room, as jitsi-meet reports it to the embedder: the error first
+     * (react/features/overlay/middleware.ts), then the request (react/features/external-api/middleware.ts);
+     * both again after a wrong password. Checked against the real meeting page in
+     * tests/e2e/portalOnStockJitsi.test.ts.
+     */
+    private askForPassword(member: Member): void {
+        this.send(member, 'errorOccurred', {
+            error: { name: 'conference.passwordRequired', isFatal: false, recoverable: true, type: 'CONFIG' },
+        });
+        this.send(member, 'passwordRequired', {});
     }
 
     private remove(member: Member): void {
@@ -193,12 +214,12 @@ export class Rooms {
             // Prosody checks the password for every joiner, moderators included.
             if (room.password !== null) {
                 member.state = 'needsPassword';
-                this.send(member, 'passwordRequired', {});
+                this.askForPassword(member);
             } else {
                 this.completeJoin(member);
             }
         } else {
-            this.admitGuest(member);
+            this.admitGuest(member, true);
         }
 
         return member.id;
@@ -243,7 +264,7 @@ export class Rooms {
                     if (password === room.password) {
                         this.completeJoin(member);
                     } else {
-                        this.send(member, 'passwordRequired', {});
+                        this.askForPassword(member);
                     }
                 } else if (moderator) {
                     room.password = password === '' ? null : password;

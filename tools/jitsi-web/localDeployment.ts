@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startJicofoModel, type RunningJicofo } from '../jicofo-model/jicofoModel';
 import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../prosody/harness';
 
+import { selfSignedCertificate } from './selfSignedCertificate';
 import { startWebRootServer } from './webRootServer';
 
 const ROOT = join(__dirname, '..', '..');
@@ -24,6 +25,12 @@ export interface LocalDeploymentOptions {
     readonly pluginHead?: string;
     /** mod_school_policy's grace period, in seconds (default 60). */
     readonly graceSeconds?: number;
+    /**
+     * Serve HTTPS with a throw-away certificate, as a deployment does: needed wherever the real
+     * IFrame API client embeds the page (it always uses https). The browser must accept the
+     * certificate (`--ignore-certificate-errors`, loopback only).
+     */
+    readonly https?: boolean;
 }
 
 /** A running deployment. */
@@ -81,6 +88,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
             ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),
             bosh: prosody.bosh ?? '',
             xmppDomain: DOMAINS.teachers,
+            ...(options.https ? { tls: selfSignedCertificate() } : {}),
         });
 
         closers.push(() => web.close());

@@ -5,7 +5,10 @@
  * web/WaitForOwnerDialog.tsx and LoginDialog.tsx). Used by the fork verification and the tests against
  * the stock web root. German UI (the deployment's config.js sets `defaultLanguage: 'de'`).
  */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+
+/** jitsi-meet's page: a tab of its own, or the frame an embedding page (the portal) holds. */
+export type MeetingView = Page | Frame;
 
 /**
  * Reads from jitsi-meet's store in the page. `read` is an expression over `state` (jitsi-meet's
@@ -36,7 +39,7 @@ export async function openPrejoin(page: Page, url: string, timeoutMs: number): P
 }
 
 /** Joins from the prejoin screen, with a name when given. */
-export async function joinFromPrejoin(page: Page, name?: string): Promise<void> {
+export async function joinFromPrejoin(page: MeetingView, name?: string): Promise<void> {
     if (name !== undefined) {
         await page.locator('#premeeting-name-input').fill(name);
     }
@@ -48,7 +51,7 @@ export async function joinFromPrejoin(page: Page, name?: string): Promise<void> 
  * shows its waiting dialog, "Ich leite die Konferenz" opens the log-in dialog, and its submit runs
  * lib-jitsi-meet's `authenticateAndUpgradeRole`.
  */
-export async function logInAsHost(page: Page, user: string, password: string, timeoutMs: number): Promise<void> {
+export async function logInAsHost(page: MeetingView, user: string, password: string, timeoutMs: number): Promise<void> {
     await page.getByRole('button', { name: 'Ich leite die Konferenz' }).click({ timeout: timeoutMs });
     await page.locator('#login-dialog-username').fill(user);
     await page.locator('#login-dialog-password').fill(password);
@@ -56,7 +59,7 @@ export async function logInAsHost(page: Page, user: string, password: string, ti
 }
 
 /** Types the room password at jitsi-meet's own prompt for a locked room. */
-export async function answerPasswordPrompt(page: Page, password: string, timeoutMs: number): Promise<void> {
+export async function answerPasswordPrompt(page: MeetingView, password: string, timeoutMs: number): Promise<void> {
     const prompt = page.locator('[role="dialog"] input[type="password"]').first();
 
     await prompt.waitFor({ timeout: timeoutMs });

@@ -13,10 +13,12 @@
  * Loopback only; files are served only from inside the given folders.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
+import type { Certificate } from './selfSignedCertificate';
 import { expandIncludes } from './ssi';
 
 /** What the server serves. */
@@ -33,6 +35,8 @@ export interface WebRootServerOptions {
     /** Prosody's BOSH address and the XMPP domain its HTTP host answers to. */
     readonly bosh: string;
     readonly xmppDomain: string;
+    /** Serve HTTPS with this certificate (as a deployment does; the IFrame API embeds https only). */
+    readonly tls?: Certificate;
 }
 
 /** A running web root server. */
@@ -130,7 +134,7 @@ export async function startWebRootServer(options: WebRootServerOptions): Promise
             return own ?? (file ? readFileSync(file, 'utf8') : undefined);
         });
 
-    const server = createServer((req, res) => {
+    const handler: RequestListener = (req, res) => {
         let path: string;
 
         try {
@@ -153,6 +157,10 @@ export async function startWebRootServer(options: WebRootServerOptions): Promise
 
             return;
         }
+        // As Jitsi's nginx configuration aliases it: the IFrame API client for embedding pages.
+        if (path === '/external_api.js') {
+            path = '/libs/external_api.min.js';
+        }
         const file = path.startsWith('/libs/')
             ? options.libs.map(folder => fileIn(folder, path.slice('/libs/'.length))).find(Boolean)
             : fileIn(options.root, path);
@@ -165,10 +173,11 @@ export async function startWebRootServer(options: WebRootServerOptions): Promise
         } else {
             send(res, 404, 'text/plain', 'not found');
         }
-    });
+    };
+    const server = options.tls ? createTlsServer(options.tls, handler) : createServer(handler);
 
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
     return {
         origin,

@@ -164,9 +164,13 @@ export class IFrameHost implements PolicyHost {
                 break;
             case 'errorOccurred': {
                 const error = field(payload, 'error');
+                const isFatal = field(error, 'isFatal');
 
                 this.dispatch(
-                    portalActions.joinErrorOccurred({ name: str(error, 'name') ?? str(error, 'message') ?? 'unknown' }),
+                    portalActions.joinErrorOccurred({
+                        name: str(error, 'name') ?? str(error, 'message') ?? 'unknown',
+                        ...(typeof isFatal === 'boolean' ? { isFatal } : {}),
+                    }),
                 );
                 break;
             }

@@ -50,6 +50,10 @@ export const de = {
     'meeting.wrongPasswordHelp':
         'Frag deine Lehrkraft nach dem aktuellen Passwort. Deine anderen Angaben bleiben erhalten.',
     'meeting.notOpen': 'Die Lehrkraft hat den Raum noch nicht geöffnet.',
+    'meeting.waitingForHost':
+        'Die Lehrkraft hat den Raum noch nicht geöffnet. Bleib hier: Du kommst von selbst hinein, sobald sie da ist.',
+    'meeting.logInInMeeting':
+        'Bitte melden Sie sich im Meeting mit den Zugangsdaten Ihrer Schule an („Ich leite die Konferenz“).',
     'meeting.retryIn': 'Neuer Versuch in {seconds} Sekunden.',
     'meeting.retryNow': 'Jetzt erneut versuchen',
     'meeting.failed': 'Die Verbindung zum Meeting ist fehlgeschlagen ({error}).',
@@ -161,6 +165,9 @@ export const en: Record<PortalMessageKey, string> = {
     'meeting.wrongPassword': 'The password is wrong.',
     'meeting.wrongPasswordHelp': 'Ask your teacher for the current password. Everything else you entered is kept.',
     'meeting.notOpen': 'The teacher has not opened the room yet.',
+    'meeting.waitingForHost':
+        'The teacher has not opened the room yet. Stay here: you get in by yourself once they are there.',
+    'meeting.logInInMeeting': "Please log in inside the meeting with your school's credentials (“I am the host”).",
     'meeting.retryIn': 'Trying again in {seconds} seconds.',
     'meeting.retryNow': 'Try again now',
     'meeting.failed': 'Connecting to the meeting failed ({error}).',

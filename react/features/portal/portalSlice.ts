@@ -34,6 +34,13 @@ export type JoinState =
     | { readonly kind: 'wrongPassword' }
     /** Refused by the server because the teacher has not opened (locked) the room yet. */
     | { readonly kind: 'notOpen'; readonly retryInSeconds: number }
+    /**
+     * A student before the teacher: Jicofo wants a moderator first, and jitsi-meet waits inside the
+     * meeting and joins by itself once the room exists (react/features/authentication).
+     */
+    | { readonly kind: 'waitingForHost' }
+    /** A teacher before anyone: jitsi-meet asks her to log in inside the meeting. */
+    | { readonly kind: 'logInInMeeting' }
     | { readonly kind: 'failed'; readonly error: string };
 
 /** The portal slice's state. */
@@ -63,21 +70,41 @@ const slice = createSlice({
             state.join = { kind: 'connecting', passwordRequests: 0 };
             state.attempt += 1;
         },
-        /** Jitsi asked for the room password. */
+        /** Jitsi asked for the room password (after waiting for the host, too). */
         joinPasswordRequested(state) {
-            if (state.join.kind === 'connecting') {
-                state.join = { kind: 'connecting', passwordRequests: state.join.passwordRequests + 1 };
+            const before = state.join.kind === 'connecting' ? state.join.passwordRequests : 0;
+
+            if (['connecting', 'waitingForHost', 'logInInMeeting'].includes(state.join.kind)) {
+                state.join = { kind: 'connecting', passwordRequests: before + 1 };
             }
         },
         /** The password we gave was not accepted (Jitsi asked again), or we had none. */
         joinPasswordRejected(state) {
             state.join = { kind: 'wrongPassword' };
         },
-        /** Jitsi reported an error while joining or in the meeting. */
-        joinErrorOccurred(state, action: PayloadAction<{ name: string }>) {
-            state.join = isNotOpenRefusal(action.payload.name, state.session?.role)
-                ? { kind: 'notOpen', retryInSeconds: NOT_OPEN_RETRY_SECONDS }
-                : { kind: 'failed', error: action.payload.name };
+        /**
+         * Jitsi reported an error while joining or in the meeting. Not every error is a failure
+         * (docs/jitsi-behaviour.md §4): a locked room is reported as `conference.passwordRequired`
+         * just before jitsi-meet asks for the password, a room without its moderator as
+         * `conference.authenticationRequired` while jitsi-meet waits, and anything jitsi-meet marks
+         * `isFatal: false` it recovers from by itself.
+         */
+        joinErrorOccurred(state, action: PayloadAction<{ name: string; isFatal?: boolean }>) {
+            const { name, isFatal } = action.payload;
+
+            if (name === 'conference.passwordRequired') {
+                return;
+            }
+            if (name === 'conference.authenticationRequired') {
+                state.join = { kind: state.session?.role === 'teacher' ? 'logInInMeeting' : 'waitingForHost' };
+
+                return;
+            }
+            if (isNotOpenRefusal(name, state.session?.role)) {
+                state.join = { kind: 'notOpen', retryInSeconds: NOT_OPEN_RETRY_SECONDS };
+            } else if (isFatal !== false) {
+                state.join = { kind: 'failed', error: name };
+            }
         },
         /** Try again (after "not open yet", or by the user's choice). */
         joinRetried(state) {

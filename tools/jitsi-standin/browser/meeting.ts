@@ -95,7 +95,11 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
                 role = 'gone';
                 break;
             case 'errorOccurred':
-                status(String((payload.error as { message?: string } | undefined)?.message ?? 'Fehler'));
+                // A locked room is reported as an error just before the password request; the
+                // request's own status line says it.
+                if ((payload.error as { name?: string } | undefined)?.name !== 'conference.passwordRequired') {
+                    status(String((payload.error as { message?: string } | undefined)?.message ?? 'Fehler'));
+                }
                 break;
         }
         render();

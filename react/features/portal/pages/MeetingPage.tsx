@@ -144,6 +144,16 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
                     <Countdown seconds={join.retryInSeconds} onDone={retryJoin} />
                 </section>
             )}
+            {join.kind === 'waitingForHost' && (
+                <p className="card" role="status" aria-live="polite">
+                    {t('meeting.waitingForHost')}
+                </p>
+            )}
+            {join.kind === 'logInInMeeting' && (
+                <p className="card" role="status" aria-live="polite">
+                    {t('meeting.logInInMeeting')}
+                </p>
+            )}
             {join.kind === 'failed' && (
                 <section className="card error-card" role="alert">
                     <h2>{t('meeting.failed', { error: join.error })}</h2>

@@ -1,0 +1,159 @@
+/**
+ * The portal against the real meeting page: the built portal embeds the stock jitsi-meet web root
+ * (../shared/jitsi-meet-web) through that build's own `external_api.min.js`, served over HTTPS as a
+ * deployment serves it (the IFrame API client always embeds https://), with Debian's Prosody,
+ * mod_school_policy and the Jicofo model behind it, and one config.js for everybody. So the portal's
+ * event handling meets jitsi-meet's real events in their real order, not our model of them.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { Browser, Frame, Page } from 'playwright-core';
+
+import { teacherPledges } from '../../react/features/school-policy';
+import { launchChromium } from '../../tools/browser/chromium';
+import { startLocalDeployment, type LocalDeployment } from '../../tools/jitsi-web/localDeployment';
+import { logInAsHost } from '../../tools/jitsi-web/meetingPage';
+import { TEACHERS } from '../../tools/prosody/harness';
+import { connectGuest } from '../../tools/prosody/xmppClients';
+import { startPortalServer, type PortalServer } from '../../tools/serve/portalServer';
+
+import { seriousViolations, until } from './harness';
+
+const ROOT = join(__dirname, '..', '..');
+const WEB_ROOT = process.env.JITSI_MEET_WEB ?? join(ROOT, '..', 'shared', 'jitsi-meet-web');
+const TIMEOUT = 30000;
+const TEACHER_PLEDGES = teacherPledges().map(rule => rule.teacherPledge.de);
+
+let deployment: LocalDeployment;
+let portal: PortalServer;
+let browser: Browser;
+/** Every request to a host other than the portal and the deployment. */
+const foreign = new Set<string>();
+
+jest.setTimeout(180000);
+
+async function person(): Promise<Page> {
+    const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
+    const allowed = new Set([new URL(portal.origin).host, new URL(deployment.origin).host]);
+
+    context.on('request', request => {
+        const url = new URL(request.url());
+
+        if (!['data:', 'blob:'].includes(url.protocol) && !allowed.has(url.host)) {
+            foreign.add(request.url());
+        }
+    });
+
+    return context.newPage();
+}
+
+/** The real meeting page inside the portal, once jitsi-meet's prejoin screen is there. */
+async function meetingFrame(page: Page): Promise<Frame> {
+    const frame = await until(
+        () => Promise.resolve(page.frames().find(f => f.url().startsWith(deployment.origin))),
+        'the meeting frame',
+        TIMEOUT,
+    );
+
+    await frame.locator('#premeeting-name-input').waitFor({ timeout: TIMEOUT });
+
+    return frame;
+}
+
+beforeAll(async () => {
+    if (!existsSync(join(WEB_ROOT, 'index.html')) || !existsSync(join(ROOT, 'dist', 'index.html'))) {
+        throw new Error(
+            `Needs the stock jitsi-meet web root at ${WEB_ROOT} (CI has it; elsewhere set JITSI_MEET_WEB) ` +
+                'and the built portal (npm run build).',
+        );
+    }
+    deployment = await startLocalDeployment({ root: WEB_ROOT, libs: [join(WEB_ROOT, 'libs')], https: true });
+    portal = await startPortalServer({
+        dist: join(ROOT, 'dist'),
+        jitsiOrigin: deployment.origin,
+        cspJitsiOrigin: deployment.origin,
+    });
+    browser = await launchChromium([
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        // The deployment's throw-away certificate, on loopback only.
+        '--ignore-certificate-errors',
+    ]);
+});
+
+afterAll(async () => {
+    const errors = deployment?.prosody.errors() ?? [];
+
+    await browser?.close();
+    await portal?.close();
+    await deployment?.stop();
+    expect(errors).toEqual([]);
+});
+
+describe('the portal embedding the real jitsi-meet', () => {
+    const room = `mathe-7b-${Date.now().toString(36)}-k3x9`;
+    let password = '';
+    let teacher: Page;
+    let student: Page;
+
+    it('teacher: logs in inside the meeting, and the portal locks the room on the server', async () => {
+        teacher = await person();
+        await teacher.goto(`${portal.origin}/lehrkraft`);
+        await teacher.getByLabel('Name des Raums').fill(room);
+        password = await teacher.getByLabel('Passwort für dieses Meeting').inputValue();
+        for (const pledge of TEACHER_PLEDGES) {
+            await teacher.getByLabel(pledge).check();
+        }
+        await teacher.getByRole('button', { name: 'Meeting starten' }).click();
+        const frame = await meetingFrame(teacher);
+
+        await frame.locator('#premeeting-name-input').press('Enter');
+        await logInAsHost(frame, 'frau-mueller', TEACHERS['frau-mueller'], TIMEOUT);
+        await teacher.getByText('Passwortschutz aktiv').waitFor({ timeout: TIMEOUT });
+        // The IFrame API never confirms a lock: ask the server, as a student's client would.
+        const probe = await connectGuest(deployment.prosody.service);
+
+        try {
+            await until(
+                async () => {
+                    const answer = await probe.join(room, 'Probe');
+
+                    return answer.ok === false && answer.condition === 'not-authorized';
+                },
+                'the room to ask for a password on the server',
+                TIMEOUT,
+            );
+        } finally {
+            await probe.stop();
+        }
+        expect(await seriousViolations(teacher)).toEqual([]);
+    });
+
+    it('student: joins with the password and a pseudonym, and is in the meeting', async () => {
+        student = await person();
+        await student.goto(`${portal.origin}/beitreten?room=${room}`);
+        await student.getByLabel('Passwort', { exact: true }).fill(password);
+        await student.getByRole('button', { name: 'Zufälliger Name' }).click();
+        await student.getByLabel(/keine Aufnahmen/).check();
+        await student.getByLabel(/niemand mithört/).check();
+        await student.getByRole('button', { name: 'Beitreten' }).click();
+        const frame = await meetingFrame(student);
+
+        await frame.locator('#premeeting-name-input').press('Enter');
+        // jitsi-meet reports the password request as an error first, then asks: the portal answers.
+        await frame.waitForFunction(
+            "(() => { try { return Boolean(APP.store.getState()['features/base/conference'].conference); } catch { return false; } })()",
+            undefined,
+            { timeout: TIMEOUT },
+        );
+        expect(await student.getByText('Das Passwort stimmt nicht').count()).toBe(0);
+        await teacher.getByText('1 weitere Teilnehmende').or(teacher.getByText('1 weitere Person')).first().waitFor({
+            timeout: TIMEOUT,
+        });
+    });
+
+    it('sent no request to any other host', () => {
+        expect([...foreign]).toEqual([]);
+    });
+});
