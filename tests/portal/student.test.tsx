@@ -91,8 +91,8 @@ describe('student: joining', () => {
     it('passes a cleaned name: no bidi overrides or control characters, cut to length, markup as text', async () => {
         const { user } = renderPortal({ path: '/beitreten' });
 
-        await fillAndJoin(user, { room: 'mathe-7b', name: '\u202eLehrerin\u0007 <script>x</script>' });
-        expect((await latestApi()).options.userInfo).toEqual({ displayName: 'Lehrerin <script>x</script>', email: '' });
+        await fillAndJoin(user, { room: 'mathe-7b', name: '\u202eHeiterer Igel\u0007 <script>x</script>' });
+        expect((await latestApi()).options.userInfo).toEqual({ displayName: 'Heiterer Igel <script>x</script>', email: '' });
     });
 
     it('says a 10,000-character name will be cut, and cuts it', async () => {
@@ -145,6 +145,60 @@ describe('student: joining', () => {
         expect(options.roomName).toBe('mathe-7b');
         expect(options.configOverwrite).toMatchObject({ localRecording: { disable: true } });
     });
+
+    it.each([
+        ['ending in a lone %', 'https://meet.example.org/mathe-7b%'],
+        ['with a broken escape', 'https://meet.example.org/mathe%E0%A4%A'],
+        ['as a bare name with a broken escape', 'mathe%E0%A4%A'],
+    ])('says a pasted link %s is damaged, and keeps what was typed', async (_what, link) => {
+        const { user } = renderPortal({ path: '/beitreten' });
+
+        await user.type(screen.getByLabelText('Dein Name (freiwillig)'), 'Stiller Fuchs');
+        await user.click(screen.getByLabelText('Link oder Name des Raums'));
+        await user.paste(link);
+        expect(screen.getByText(/Dieser Link ist beschädigt/)).toBeInTheDocument();
+        expect(screen.getByLabelText('Dein Name (freiwillig)')).toHaveValue('Stiller Fuchs');
+        await fillAndJoin(user);
+        expect(FakeExternalApi.instances).toHaveLength(0);
+    });
+
+    it('refuses a protocol-relative link to another host like any foreign link', async () => {
+        const { user } = renderPortal({ path: '/beitreten' });
+
+        await user.click(screen.getByLabelText('Link oder Name des Raums'));
+        await user.paste('//meet.jit.si/mathe-7b');
+        expect(screen.getByText(/Dieser Link führt nicht zum Medienzentrum/)).toBeInTheDocument();
+    });
+
+    it('sends the password without the spaces a copy and paste brings along', async () => {
+        const { user } = renderPortal({ path: '/beitreten' });
+
+        await fillAndJoin(user, { room: 'mathe-7b', password: `  ${PASSWORD} ` });
+        const api = await latestApi();
+
+        api.room.password = PASSWORD;
+        act(() => api.join());
+        expect(api.sent('password')).toEqual([[PASSWORD]]);
+    });
+
+    it('takes a password out of the address bar and the history when a link carries one', () => {
+        renderPortal({ path: '/beitreten?room=mathe-7b&password=geheim-123#pw=geheim-123' });
+
+        expect(window.location.search).toBe('?room=mathe-7b');
+        expect(window.location.href).not.toContain('geheim');
+        expect(screen.getByLabelText('Link oder Name des Raums')).toHaveValue('mathe-7b');
+    });
+
+    it.each(['Lehrkraft', 'Frau Lehrerin', 'Admin', 'Moderator', 'Der Host', 'Teacher Tom'])(
+        'does not accept the name "%s", which claims a role, and says why',
+        async name => {
+            const { user } = renderPortal({ path: '/beitreten' });
+
+            await fillAndJoin(user, { room: 'mathe-7b', name });
+            expect(screen.getByText(/Bitte wähle einen anderen Namen/)).toBeInTheDocument();
+            expect(FakeExternalApi.instances).toHaveLength(0);
+        },
+    );
 
     it('does not join without the password and both pledges', async () => {
         const { user } = renderPortal({ path: '/beitreten?room=mathe-7b' });

@@ -1,4 +1,9 @@
-import { DISPLAY_NAME_MAX_LENGTH, generatePseudonym, sanitiseDisplayName } from '../../react/features/school-policy';
+import {
+    DISPLAY_NAME_MAX_LENGTH,
+    claimsRole,
+    generatePseudonym,
+    sanitiseDisplayName,
+} from '../../react/features/school-policy';
 import { ADJECTIVE_STEMS, ANIMALS } from '../../react/features/school-policy/policy/words';
 
 const COMMON_FIRST_NAMES = ['Anna', 'Ben', 'Emma', 'Paul', 'Mia', 'Leon', 'Lena', 'Finn', 'Marie', 'Elias', 'Wolf'];
@@ -55,5 +60,20 @@ describe('sanitiseDisplayName', () => {
 
     it('keeps markup as plain text (rendering escapes it)', () => {
         expect(sanitiseDisplayName('<script>alert(1)</script>').name).toBe('<script>alert(1)</script>');
+    });
+});
+
+describe('claimsRole', () => {
+    it('never flags a generated pseudonym', () => {
+        const names = Array.from({ length: 2000 }, () => generatePseudonym());
+
+        expect(names.filter(name => claimsRole(name))).toEqual([]);
+    });
+
+    it('flags role words behind invisible characters and odd spacing too', () => {
+        expect(claimsRole('Lehr\u200Bkraft')).toBe(false); // split by a zero-width space: not the word
+        expect(claimsRole('  ADMIN ')).toBe(true);
+        expect(claimsRole('Admin\u202E')).toBe(true);
+        expect(claimsRole('Mutiger Igel')).toBe(false);
     });
 });

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 
 import { asText, Rooms, type RecordingMode } from './rooms';
 
+import { listenOnLoopback } from '../serve/listen';
+
 const BROWSER = join(__dirname, 'browser');
 
 function compile(file: string): string {
@@ -233,7 +235,7 @@ export async function startStandin(options: { port?: number } = {}): Promise<Sta
         }
     }
 
-    await new Promise<void>(resolve => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+    await listenOnLoopback(server, options.port ?? 0, 'STANDIN_PORT');
     const { port } = server.address() as AddressInfo;
 
     return {

@@ -9,6 +9,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
+import { listenOnLoopback } from './listen';
+
 const TYPES: Readonly<Record<string, string>> = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript; charset=utf-8',
@@ -93,7 +95,7 @@ export async function startPortalServer(options: {
         createReadStream(file).pipe(response);
     });
 
-    await new Promise<void>(resolve => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+    await listenOnLoopback(server, options.port ?? 0, 'PORT');
     const { port } = server.address() as AddressInfo;
 
     return {

@@ -9,6 +9,8 @@ import { normaliseRoomName, type RoomNameError } from '../school-policy';
 export type JoinInput =
     | { readonly ok: true; readonly room: string; readonly cleaned: boolean }
     | { readonly ok: false; readonly error: 'foreignLink'; readonly host: string }
+    /** A link that cannot be read, e.g. a broken percent-escape (`%E0%A4%A`, a trailing `%`). */
+    | { readonly ok: false; readonly error: 'badLink' }
     | { readonly ok: false; readonly error: RoomNameError; readonly params?: Readonly<Record<string, number>> };
 
 /** The hosts a link may point to. */
@@ -22,9 +24,12 @@ export interface JoinHosts {
 function asUrl(input: string): URL | null {
     const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(input)
         ? input
-        : /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(input)
-          ? `https://${input}`
-          : null;
+        : // A protocol-relative link names a host just as a full one does.
+          input.startsWith('//')
+          ? `https:${input}`
+          : /^[\w-]+(\.[\w-]+)+(:\d+)?\//.test(input)
+            ? `https://${input}`
+            : null;
 
     if (!candidate) {
         return null;
@@ -42,6 +47,9 @@ export function readJoinInput(input: string, hosts: JoinHosts): JoinInput {
     const url = asUrl(trimmed);
 
     if (!url) {
+        if (/%(?![0-9a-f]{2})/i.test(trimmed)) {
+            return { ok: false, error: 'badLink' };
+        }
         const check = normaliseRoomName(trimmed);
 
         return check.ok ? { ok: true, room: check.name, cleaned: false } : check;
@@ -51,7 +59,13 @@ export function readJoinInput(input: string, hosts: JoinHosts): JoinInput {
     if (url.host === new URL(hosts.portalOrigin).host) {
         room = url.searchParams.get('room');
     } else if (url.host === new URL(hosts.jitsiOrigin).host) {
-        room = decodeURIComponent(url.pathname.split('/').filter(Boolean)[0] ?? '');
+        const segment = url.pathname.split('/').filter(Boolean)[0] ?? '';
+
+        try {
+            room = decodeURIComponent(segment);
+        } catch {
+            return { ok: false, error: 'badLink' };
+        }
     } else {
         return { ok: false, error: 'foreignLink', host: url.host };
     }

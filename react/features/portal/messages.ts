@@ -37,6 +37,8 @@ export const de = {
     'student.pledges': 'Bitte bestätige',
     'student.pledgesMissing': 'Bitte bestätige beide Punkte.',
     'student.linkCleaned': 'Aus dem Link wurden Einstellungen entfernt, die Regeln der Schule aushebeln könnten.',
+    'student.badLink':
+        'Dieser Link ist beschädigt (ein Teil fehlt). Kopiere ihn noch einmal ganz, oder gib nur den Namen des Raums ein.',
     'student.foreignLink':
         'Dieser Link führt nicht zum Medienzentrum ({host}). Bitte frag deine Lehrkraft nach dem richtigen Link.',
     'student.join': 'Beitreten',
@@ -154,6 +156,8 @@ export const en: Record<PortalMessageKey, string> = {
     'student.pledges': 'Please confirm',
     'student.pledgesMissing': 'Please confirm both points.',
     'student.linkCleaned': 'Settings that could get around the school’s rules were removed from the link.',
+    'student.badLink':
+        'This link is damaged (part of it is missing). Copy it again in full, or type just the room name.',
     'student.foreignLink':
         'This link does not lead to the media centre ({host}). Please ask your teacher for the right link.',
     'student.join': 'Join',

@@ -35,9 +35,25 @@ function current(): Location {
     return { path: window.location.pathname, search: window.location.search };
 }
 
+/**
+ * The location on arrival, with everything but `room` taken out of the address bar and history: a
+ * link may carry a password or a token, which must not stay on a shared device (R4, R6). The portal's
+ * pages read nothing else from the address.
+ */
+function scrubbedOnArrival(): Location {
+    const room = new URLSearchParams(window.location.search).get('room');
+    const kept = room === null ? '' : `?${new URLSearchParams({ room }).toString()}`;
+
+    if (kept !== window.location.search || window.location.hash !== '') {
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}${kept}`);
+    }
+
+    return current();
+}
+
 /** Provides the current location and navigation. */
 export function Router({ children }: { readonly children: ReactNode }) {
-    const [location, setLocation] = useState<Location>(current);
+    const [location, setLocation] = useState<Location>(scrubbedOnArrival);
 
     useEffect(() => {
         const onPop = () => setLocation(current());

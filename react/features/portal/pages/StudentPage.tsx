@@ -2,6 +2,7 @@ import React, { useRef, useState, type FormEvent } from 'react';
 
 import {
     DISPLAY_NAME_MAX_LENGTH,
+    claimsRole,
     generatePseudonym,
     policyActions,
     sanitiseDisplayName,
@@ -45,19 +46,23 @@ export function StudentPage() {
             ? null
             : join.error === 'foreignLink'
               ? t('student.foreignLink', { host: new URL(settings.jitsiOrigin).host })
-              : translateCore(lang, join.error, join.params);
+              : join.error === 'badLink'
+                ? t('student.badLink')
+                : translateCore(lang, join.error, join.params);
     const nameCut = sanitiseDisplayName(name).truncated;
+    const nameClaimsRole = claimsRole(name);
     const passwordError = submitted && password.trim().length === 0 ? t('student.passwordEmpty') : null;
 
     function submit(event: FormEvent) {
         event.preventDefault();
         setSubmitted(true);
-        if (!join.ok || password.trim().length === 0 || !allPledged) {
+        if (!join.ok || password.trim().length === 0 || !allPledged || nameClaimsRole) {
             focusFirstProblem(form.current);
 
             return;
         }
-        dispatch(policyActions.meetingJoinRequested({ room: join.room, password }));
+        // Teachers' passwords never start or end with spaces; a pasted one often does.
+        dispatch(policyActions.meetingJoinRequested({ room: join.room, password: password.trim() }));
         dispatch(
             portalActions.sessionStarted({
                 role: 'student',
@@ -98,6 +103,7 @@ export function StudentPage() {
                 id="name"
                 label={t('student.name')}
                 hint={nameCut ? translateCore(lang, 'name.tooLong', { max: DISPLAY_NAME_MAX_LENGTH }) : undefined}
+                error={nameClaimsRole ? translateCore(lang, 'name.claimsRole') : null}
                 value={name}
                 autoComplete="off"
                 onChange={event => setName(event.target.value)}

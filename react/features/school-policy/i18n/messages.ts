@@ -15,6 +15,8 @@ export const de = {
     'room.looksLikeLink': 'Bitte gib einen Namen ein, keinen Link.',
     'room.guessable': 'Dieser Name ist leicht zu erraten. Vorschlag: {suggestion}',
     'name.tooLong': 'Der Name ist zu lang und wurde auf {max} Zeichen gekürzt.',
+    'name.claimsRole':
+        'Bitte wähle einen anderen Namen: Namen wie „Lehrkraft“, „Admin“ oder „Moderator“ könnten andere täuschen.',
     'lock.notModerator': 'Der Raum konnte nicht gesperrt werden: Sie sind nicht Moderator.',
     'lock.failed': 'Der Raum konnte nicht mit dem Passwort gesperrt werden.',
     'lock.passwordNeeded': 'Bitte legen Sie jetzt ein Passwort für den Raum fest.',
@@ -46,6 +48,7 @@ export const en: Record<MessageKey, string> = {
     'room.looksLikeLink': 'Please enter a name, not a link.',
     'room.guessable': 'This name is easy to guess. Suggestion: {suggestion}',
     'name.tooLong': 'The name was too long and has been cut to {max} characters.',
+    'name.claimsRole': 'Please choose another name: names like "Teacher", "Admin" or "Moderator" could mislead others.',
     'lock.notModerator': 'The room could not be locked: you are not a moderator.',
     'lock.failed': 'The room could not be locked with the password.',
     'lock.passwordNeeded': 'Please set a password for the room now.',

@@ -44,3 +44,18 @@ export function sanitiseDisplayName(input: string | null | undefined): Sanitised
 
     return { name: name.length > 0 ? name : null, truncated };
 }
+
+/**
+ * Words that claim a role in a meeting (German and English). A student whose name says "Lehrkraft"
+ * or "Admin" could be taken for the teacher and be obeyed or trusted (R7 allows pseudonyms, not
+ * impersonation).
+ */
+const ROLE_WORDS =
+    /\b(lehrkraft|lehrer(in)?|admin(istrator(in)?)?|moderator(in)?|moderation|organisator(in)?|host|teacher|schulleitung|schulleiter(in)?|rektor(in)?|medienzentrum|system)\b/iu;
+
+/** Whether a display name claims a role (after the same cleaning as {@link sanitiseDisplayName}). */
+export function claimsRole(input: string | null | undefined): boolean {
+    const { name } = sanitiseDisplayName(input);
+
+    return name !== null && ROLE_WORDS.test(name.normalize('NFKC'));
+}
