@@ -92,7 +92,10 @@ describe('student: joining', () => {
         const { user } = renderPortal({ path: '/beitreten' });
 
         await fillAndJoin(user, { room: 'mathe-7b', name: '\u202eHeiterer Igel\u0007 <script>x</script>' });
-        expect((await latestApi()).options.userInfo).toEqual({ displayName: 'Heiterer Igel <script>x</script>', email: '' });
+        expect((await latestApi()).options.userInfo).toEqual({
+            displayName: 'Heiterer Igel <script>x</script>',
+            email: '',
+        });
     });
 
     it('says a 10,000-character name will be cut, and cuts it', async () => {
