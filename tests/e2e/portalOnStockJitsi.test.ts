@@ -153,6 +153,22 @@ describe('the portal embedding the real jitsi-meet', () => {
         });
     });
 
+    it('teacher: "stay on the page" at the browser’s leave warning keeps the lesson going', async () => {
+        const warning = teacher.waitForEvent('dialog');
+
+        await teacher.close({ runBeforeUnload: true });
+        const dialog = await warning;
+
+        expect(dialog.type()).toBe('beforeunload');
+        await dialog.dismiss();
+        // Still the meeting, and still listening to it: the student leaves, and the teacher's
+        // portal sees it (an ended meeting would show the end page instead).
+        await student.context().close();
+        await teacher.getByText('0 weitere Teilnehmende').waitFor({ timeout: TIMEOUT });
+        expect(teacher.isClosed()).toBe(false);
+        expect(deployment.prosody.log()).not.toMatch(new RegExp(`last teacher left in ${room}@`));
+    });
+
     it('sent no request to any other host', () => {
         expect([...foreign]).toEqual([]);
     });

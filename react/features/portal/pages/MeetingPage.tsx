@@ -53,7 +53,16 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
     const policy = useAppSelector(state => state.schoolPolicy);
     const { session, join, attempt } = useAppSelector(state => state.portal);
     const [apiStatus, retryApi] = useExternalApi(settings.jitsiOrigin, apiTimeoutMs);
-    const configOverwrite = useMemo(() => hardenConfig({}), []);
+    const configOverwrite = useMemo(
+        () => ({
+            ...hardenConfig({}),
+            // R8: the meeting page would report "left" from its own beforeunload handler, before the
+            // teacher has answered the browser's "leave?" question; with this it reports on unload,
+            // when the page really goes (jitsi-meet react/features/external-api/middleware.ts).
+            disableBeforeUnloadHandlers: true,
+        }),
+        [],
+    );
     const leaveWarning = selectWouldLeaveOthersBehind(policy);
 
     // R8: closing the tab while students remain gets the browser's leave warning.
