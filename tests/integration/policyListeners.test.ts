@@ -186,6 +186,58 @@ describe('recordings (R9)', () => {
     });
 });
 
+describe('recordings that could not be stopped (R9)', () => {
+    it('are stopped as soon as we are moderator again', async () => {
+        const { store, host, policy } = await lockedMeeting(['student-1']);
+
+        store.dispatch(a.roleChanged({ id: 'teacher', role: 'participant' }));
+        host.failNext.set('stopRecording', 'notModerator');
+        store.dispatch(a.recordingStatusChanged({ on: true, mode: 'file' }));
+        await waitFor(() => expect(policy().recording.kind).toBe('stopFailed'));
+        expect(host.stopped).toEqual([]);
+        store.dispatch(a.roleChanged({ id: 'teacher', role: 'moderator' }));
+        await waitFor(() => expect(policy().recording).toEqual({ kind: 'off' }));
+        expect(host.stopped).toEqual(['file']);
+        expect(policy().notices.map(n => n.key)).toContain('recording.stopped');
+    });
+});
+
+describe('a student’s session never acts as the teacher', () => {
+    /** A student who joined with the room password; Jitsi may still make her moderator. */
+    function studentInMeeting(others: string[]) {
+        const host = new FakeHost();
+        const harness = makePolicyTestStore(host);
+
+        harness.store.dispatch(a.meetingJoinRequested({ room: 'mathe-7b', password: PASSWORD, teaching: false }));
+        host.join('moderator', others);
+        harness.store.dispatch(a.meetingJoined({ localId: 'student', room: 'mathe-7b' }));
+        others.forEach(id => harness.store.dispatch(a.participantJoined({ id, name: id })));
+
+        return harness;
+    }
+
+    it('does not lock, review, remove or hold back leaving, even as moderator', async () => {
+        const { store, host, policy } = studentInMeeting(['other-student']);
+
+        store.dispatch(a.roleChanged({ id: 'student', role: 'moderator' }));
+        store.dispatch(a.hangupRequested());
+        await waitFor(() => expect(host.commands()).toContain('leave'));
+        expect(host.commands()).not.toContain('lock');
+        expect(host.commands()).not.toContain('kick');
+        expect(host.commands()).not.toContain('endForAll');
+        expect(policy().lock.kind).not.toBe('passwordNeeded');
+        expect(selectJoinedBeforeLock(policy())).toEqual([]);
+    });
+
+    it('is not told that a moderator role was lost', () => {
+        const { store, policy } = studentInMeeting([]);
+
+        store.dispatch(a.roleChanged({ id: 'student', role: 'moderator' }));
+        store.dispatch(a.roleChanged({ id: 'student', role: 'participant' }));
+        expect(policy().notices.map(n => n.key)).not.toContain('moderator.lost');
+    });
+});
+
 describe('leaving last (R8)', () => {
     it('does not leave while students remain, and says how many', async () => {
         const { store, host, policy } = await lockedMeeting(['s1', 's2', 's3']);

@@ -91,6 +91,23 @@ describe('teacher: preparing the meeting', () => {
     });
 });
 
+describe('teacher: a room someone else has locked', () => {
+    it('says so in words for a teacher, not the student’s "ask your teacher"', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        api.room.password = 'ein-anderes-Passwort-1';
+        act(() => api.join({ role: 'moderator' }));
+        expect(
+            await screen.findByText('Dieser Raum ist schon mit einem anderen Passwort geschützt.'),
+        ).toBeInTheDocument();
+        expect(screen.queryByText(/Frag deine Lehrkraft/)).not.toBeInTheDocument();
+        expect(screen.queryByText('Das Passwort stimmt nicht.')).not.toBeInTheDocument();
+    });
+});
+
 describe('teacher: in the meeting', () => {
     it('embeds Jitsi with the hardened config, the chosen name and no e-mail', async () => {
         const { user } = renderPortal({ path: '/lehrkraft' });

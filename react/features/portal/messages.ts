@@ -49,6 +49,9 @@ export const de = {
     'meeting.retry': 'Erneut versuchen',
     'meeting.backToForm': 'Zurück zum Formular',
     'meeting.wrongPassword': 'Das Passwort stimmt nicht.',
+    'meeting.lockedBySomeoneElse': 'Dieser Raum ist schon mit einem anderen Passwort geschützt.',
+    'meeting.lockedBySomeoneElseHelp':
+        'Vielleicht nutzt jemand anderes denselben Raumnamen. Wählen Sie einen anderen, schwer zu erratenden Namen und starten Sie neu.',
     'meeting.wrongPasswordHelp':
         'Frag deine Lehrkraft nach dem aktuellen Passwort. Deine anderen Angaben bleiben erhalten.',
     'meeting.notOpen': 'Die Lehrkraft hat den Raum noch nicht geöffnet.',
@@ -167,6 +170,9 @@ export const en: Record<PortalMessageKey, string> = {
     'meeting.retry': 'Try again',
     'meeting.backToForm': 'Back to the form',
     'meeting.wrongPassword': 'The password is wrong.',
+    'meeting.lockedBySomeoneElse': 'This room is already protected with another password.',
+    'meeting.lockedBySomeoneElseHelp':
+        'Someone else may be using the same room name. Choose another name that is hard to guess and start again.',
     'meeting.wrongPasswordHelp': 'Ask your teacher for the current password. Everything else you entered is kept.',
     'meeting.notOpen': 'The teacher has not opened the room yet.',
     'meeting.waitingForHost':

@@ -105,14 +105,14 @@ export function setupPolicyListeners<S>(
         }),
     );
 
-    // R9: any recording or stream that is reported on is stopped, and everyone is told.
+    // R9: any recording or stream that is reported on is stopped, and everyone is told; one that
+    // could not be stopped is tried again once we are moderator again (the reducer says `stopping`).
     unsubscribes.push(
         startListening({
-            actionCreator: policyActions.recordingStatusChanged,
-            effect: async (action, api) => {
-                if (!action.payload.on) {
-                    return;
-                }
+            predicate: (_action, current, previous) =>
+                selectPolicy(current).recording.kind === 'stopping' &&
+                selectPolicy(previous).recording.kind !== 'stopping',
+            effect: async (_action, api) => {
                 const state = policy(api);
 
                 if (state.recording.kind !== 'stopping') {

@@ -16,9 +16,9 @@ export function selectInMeeting(state: PolicyState): boolean {
     return state.phase.kind === 'joined' || state.phase.kind === 'leaveBlocked';
 }
 
-/** True when we are moderator. */
+/** True when we are moderator in a session that acts as the teacher (never a student's). */
 export function selectIsModerator(state: PolicyState): boolean {
-    return state.local?.role === 'moderator';
+    return state.teaching && state.local?.role === 'moderator';
 }
 
 /** True when we are moderator of a room that is not known to be locked and we have a password: lock now. */

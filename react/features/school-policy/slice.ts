@@ -88,6 +88,12 @@ export interface PolicyState {
     readonly lock: LockState;
     /** The password chosen for this start of the meeting (R6). Kept in memory only. */
     readonly password: string | null;
+    /**
+     * Whether this session may act as the teacher (lock, review, remove, end, leave-last). A
+     * student's session never does, whatever role Jitsi gives it (a stock Jicofo makes the first
+     * joiner moderator); its password is the one it joined with, never one to lock with.
+     */
+    readonly teaching: boolean;
     readonly recording: RecordingState;
     readonly notices: readonly Notice[];
     readonly log: readonly LogEntry[];
@@ -104,6 +110,7 @@ export const initialPolicyState: PolicyState = {
     earlyRoles: {},
     lock: { kind: 'unknown' },
     password: null,
+    teaching: true,
     recording: { kind: 'off' },
     notices: [],
     log: [],
@@ -148,7 +155,7 @@ function setLocalRole(state: Draft, role: Role): void {
     const before = state.local.role;
 
     state.local = { ...state.local, role };
-    if (before === 'moderator' && role !== 'moderator') {
+    if (before === 'moderator' && role !== 'moderator' && state.teaching) {
         record(state, 'moderatorLost');
         notify(state, 'moderator.lost');
         if (state.phase.kind === 'leaveBlocked') {
@@ -160,18 +167,30 @@ function setLocalRole(state: Draft, role: Role): void {
         // A role regained is a new chance to lock.
         state.lock = { kind: 'unknown' };
     }
+    if (role === 'moderator' && before !== 'moderator' && state.recording.kind === 'stopFailed' && state.teaching) {
+        // R9: a recording that could not be stopped is stopped as soon as we can.
+        state.recording = { kind: 'stopping', modes: state.recording.modes };
+        record(state, 'recordingStopRetried');
+    }
 }
 
 const slice = createSlice({
     name: 'schoolPolicy',
     initialState: initialPolicyState,
     reducers: {
-        /** The user asked to join `room`; a teacher brings the password for this start (R6). */
-        meetingJoinRequested(state, action: PayloadAction<{ room: string; password?: string | null }>) {
+        /**
+         * The user asked to join `room`; a teacher brings the password for this start (R6), a
+         * student (`teaching: false`) the one to join with.
+         */
+        meetingJoinRequested(
+            state,
+            action: PayloadAction<{ room: string; password?: string | null; teaching?: boolean }>,
+        ) {
             return {
                 ...initialPolicyState,
                 phase: { kind: 'joining', room: action.payload.room },
                 password: action.payload.password ?? null,
+                teaching: action.payload.teaching ?? true,
                 log: state.log,
                 seq: state.seq,
             };
@@ -280,7 +299,7 @@ const slice = createSlice({
                 return;
             }
             const decision = decideLeave({
-                localRole: state.local?.role ?? 'none',
+                localRole: state.teaching ? (state.local?.role ?? 'none') : 'participant',
                 others: Object.values(state.participants),
             });
 

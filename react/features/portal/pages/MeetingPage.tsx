@@ -140,8 +140,8 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
             )}
             {join.kind === 'wrongPassword' && (
                 <section className="card error-card" role="alert">
-                    <h2>{t('meeting.wrongPassword')}</h2>
-                    <p>{t('meeting.wrongPasswordHelp')}</p>
+                    <h2>{t(teacher ? 'meeting.lockedBySomeoneElse' : 'meeting.wrongPassword')}</h2>
+                    <p>{t(teacher ? 'meeting.lockedBySomeoneElseHelp' : 'meeting.wrongPasswordHelp')}</p>
                     <button type="button" onClick={backToForm}>
                         {t('meeting.backToForm')}
                     </button>

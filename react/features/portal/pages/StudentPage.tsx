@@ -62,7 +62,7 @@ export function StudentPage() {
             return;
         }
         // Teachers' passwords never start or end with spaces; a pasted one often does.
-        dispatch(policyActions.meetingJoinRequested({ room: join.room, password: password.trim() }));
+        dispatch(policyActions.meetingJoinRequested({ room: join.room, password: password.trim(), teaching: false }));
         dispatch(
             portalActions.sessionStarted({
                 role: 'student',
