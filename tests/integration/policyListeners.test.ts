@@ -202,6 +202,25 @@ describe('recordings that could not be stopped (R9)', () => {
     });
 });
 
+describe('notices', () => {
+    it('shows the same notice once, with how often it came', async () => {
+        const { store, policy } = await lockedMeeting(['student-1']);
+
+        for (let i = 0; i < 3; i += 1) {
+            store.dispatch(a.recordingStatusChanged({ on: true, mode: 'file' }));
+            await waitFor(() => expect(policy().recording).toEqual({ kind: 'off' }));
+        }
+        const stopped = policy().notices.filter(n => n.key === 'recording.stopped');
+
+        expect(stopped).toHaveLength(1);
+        expect(stopped[0]?.count).toBe(3);
+        store.dispatch(a.noticeDismissed({ id: stopped[0]?.id ?? -1 }));
+        store.dispatch(a.recordingStatusChanged({ on: true, mode: 'file' }));
+        await waitFor(() => expect(policy().notices.filter(n => n.key === 'recording.stopped')).toHaveLength(1));
+        expect(policy().notices.find(n => n.key === 'recording.stopped')?.count).toBeUndefined();
+    });
+});
+
 describe('a student’s session never acts as the teacher', () => {
     /** A student who joined with the room password; Jitsi may still make her moderator. */
     function studentInMeeting(others: string[]) {

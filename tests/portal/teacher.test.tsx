@@ -211,6 +211,13 @@ describe('teacher: in the meeting', () => {
             await screen.findByText('Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.'),
         ).toBeInTheDocument();
         await waitFor(() => expect(api.room.chat.join()).toContain('Aufnahmen sind in diesem Meeting verboten'));
+        // A second attempt: the same notice once, counted, not a second copy.
+        act(() => api.startRecordingByOther('file'));
+        await waitFor(() => expect(api.sent('stopRecording')).toHaveLength(2));
+        expect(await screen.findByText('(2-mal)')).toBeInTheDocument();
+        expect(
+            screen.getAllByText('Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.'),
+        ).toHaveLength(1);
     });
 
     it.each(HANGUP_KEYS)(

@@ -69,6 +69,8 @@ export interface Notice {
     readonly id: number;
     readonly key: MessageKey;
     readonly params?: Readonly<Record<string, string | number>>;
+    /** How often the same notice came while it was shown (shown once, with the count). */
+    readonly count?: number;
 }
 
 /** What the policy did, for the teacher's and the admin's eyes. */
@@ -128,6 +130,16 @@ function record(state: Draft, event: string, detail?: string): void {
 }
 
 function notify(state: Draft, key: MessageKey, params?: Notice['params']): void {
+    const same = state.notices.find(
+        notice => notice.key === key && JSON.stringify(notice.params ?? null) === JSON.stringify(params ?? null),
+    );
+
+    if (same) {
+        // The same news again (a recording restarted and stopped, a role lost twice): counted, not stacked.
+        same.count = (same.count ?? 1) + 1;
+
+        return;
+    }
     state.seq += 1;
     state.notices.push(params === undefined ? { id: state.seq, key } : { id: state.seq, key, params });
 }

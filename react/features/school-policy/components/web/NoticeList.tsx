@@ -18,7 +18,10 @@ export function NoticeList({ notices, onDismiss }: NoticeListProps) {
             <div role="status" aria-live="polite">
                 {notices.map(notice => (
                     <p key={notice.id} className="sp-notice">
-                        <span>{core(notice.key, notice.params)}</span>{' '}
+                        <span>{core(notice.key, notice.params)}</span>
+                        {notice.count !== undefined && notice.count > 1 && (
+                            <span className="sp-notice-count"> {t('notice.count', { count: notice.count })}</span>
+                        )}{' '}
                         <button type="button" onClick={() => onDismiss(notice.id)}>
                             {t('notice.dismiss')}
                         </button>
