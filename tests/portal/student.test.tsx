@@ -251,6 +251,36 @@ describe('student: joining', () => {
         await waitFor(() => expect(screen.queryByText(/Bleib hier/)).not.toBeInTheDocument());
     });
 
+    it('says so when the meeting page never answers, and the retry starts a new meeting view', async () => {
+        const { user } = renderPortal({ path: '/beitreten', pageAnswerMs: 300 });
+
+        FakeExternalApi.page = 'silent';
+        await fillAndJoin(user, { room: 'mathe-7b', name: 'Stiller Fuchs' });
+        expect(
+            await screen.findByText('Das Meeting antwortet nicht: Der Jitsi-Server ist gerade nicht erreichbar.'),
+        ).toBeInTheDocument();
+        FakeExternalApi.page = 'answer';
+        await user.click(screen.getByRole('button', { name: 'Erneut versuchen' }));
+        await waitFor(() => expect(FakeExternalApi.instances).toHaveLength(2));
+        await waitFor(() => expect(screen.queryByText(/Das Meeting antwortet nicht/)).not.toBeInTheDocument());
+    });
+
+    it('keeps the portal when external_api.js fails to create the meeting, with a way back', async () => {
+        const { user } = renderPortal({ path: '/beitreten' });
+
+        FakeExternalApi.page = 'throw';
+        // React reports the caught error on the console; the test keeps its own output clean.
+        const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+        await fillAndJoin(user, { room: 'mathe-7b', name: 'Stiller Fuchs' });
+        expect(
+            await screen.findByText('Das Meeting konnte auf dieser Seite nicht gestartet werden.'),
+        ).toBeInTheDocument();
+        await user.click(screen.getByRole('button', { name: 'Zurück zum Formular' }));
+        expect(await screen.findByLabelText('Dein Name (freiwillig)')).toHaveValue('Stiller Fuchs');
+        quiet.mockRestore();
+    });
+
     it('ends on the "meeting is over" page when removed by the teacher', async () => {
         const { user } = renderPortal({ path: '/beitreten' });
 

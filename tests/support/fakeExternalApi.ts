@@ -25,11 +25,14 @@ export class FakeJitsiRoom {
 export class FakeExternalApi {
     static instances: FakeExternalApi[] = [];
     static room = new FakeJitsiRoom();
+    /** What the meeting page does when it has loaded: `answer` (as a real page), `silent`, or `throw` in the constructor. */
+    static page: 'answer' | 'silent' | 'throw' = 'answer';
 
     /** Forget all instances and start with an empty room. */
     static reset(): void {
         FakeExternalApi.instances = [];
         FakeExternalApi.room = new FakeJitsiRoom();
+        FakeExternalApi.page = 'answer';
     }
 
     /** The newest instance. */
@@ -62,8 +65,15 @@ export class FakeExternalApi {
             parentNode?: HTMLElement;
         },
     ) {
+        if (FakeExternalApi.page === 'throw') {
+            throw new Error('external_api.js: cannot create the meeting');
+        }
         FakeExternalApi.instances.push(this);
         options.parentNode?.appendChild(document.createElement('iframe'));
+        if (FakeExternalApi.page === 'answer') {
+            // The real page reports browser support as soon as it has loaded (modules/API/API.js).
+            setTimeout(() => this.emit('browserSupport', { supported: true }), 0);
+        }
     }
 
     addListener(event: string, listener: Listener): void {

@@ -21,11 +21,18 @@ export const TEST_CONFIG = {
 };
 
 export function renderPortal(
-    options: { path?: string; config?: unknown; apiTimeoutMs?: number; timing?: Partial<PolicyTiming> } = {},
+    options: {
+        path?: string;
+        config?: unknown;
+        apiTimeoutMs?: number;
+        pageAnswerMs?: number;
+        timing?: Partial<PolicyTiming>;
+    } = {},
 ) {
     window.history.replaceState(null, '', options.path ?? '/');
     const made = makeStore({
         timing: options.timing ?? { commandTimeoutMs: 500, removalWaitMs: 500, leaveWaitMs: 500 },
+        pageAnswerMs: options.pageAnswerMs ?? 1000,
     });
     const user = userEvent.setup();
     const view = render(

@@ -7,6 +7,10 @@ import type { RecordingMode } from '../school-policy';
 
 /** The events the portal listens to. Payloads arrive untyped and are checked by the adapter. */
 export const EXTERNAL_API_EVENTS = [
+    // Sent by the meeting page as soon as it has loaded (modules/API/API.js notifyBrowserSupport) and
+    // when its prejoin screen shows (Preview.tsx notifyPrejoinLoaded): the page is answering.
+    'browserSupport',
+    'prejoinScreenLoaded',
     'videoConferenceJoined',
     'videoConferenceLeft',
     'participantJoined',

@@ -45,6 +45,7 @@ export class IFrameHost implements PolicyHost {
     private readonly remotes = new Set<string>();
     private readonly kicks = new Map<string, () => void>();
     private leftReason: 'hangup' | 'ended' = 'hangup';
+    private answered = false;
 
     /**
      * @param dispatch - where translated events go (the store's dispatch).
@@ -79,6 +80,7 @@ export class IFrameHost implements PolicyHost {
         this.remotes.clear();
         this.kicks.clear();
         this.leftReason = 'hangup';
+        this.answered = false;
     }
 
     /** Answers Jitsi's `passwordRequired` with the password the user entered. */
@@ -93,7 +95,17 @@ export class IFrameHost implements PolicyHost {
     private handle(event: ExternalApiEvent, payload: unknown): void {
         const id = str(payload, 'id');
 
+        if (!this.answered) {
+            // Any event at all: the meeting page has loaded and talks to us.
+            this.answered = true;
+            this.dispatch(portalActions.meetingPageAnswered());
+        }
+
         switch (event) {
+            case 'browserSupport':
+            case 'prejoinScreenLoaded':
+                // Only that the page answers (above).
+                break;
             case 'videoConferenceJoined':
                 if (!id) {
                     return;

@@ -55,6 +55,8 @@ export const de = {
     'meeting.wrongPasswordHelp':
         'Frag deine Lehrkraft nach dem aktuellen Passwort. Deine anderen Angaben bleiben erhalten.',
     'meeting.notOpen': 'Die Lehrkraft hat den Raum noch nicht geöffnet.',
+    'meeting.noAnswer': 'Das Meeting antwortet nicht: Der Jitsi-Server ist gerade nicht erreichbar.',
+    'meeting.crashed': 'Das Meeting konnte auf dieser Seite nicht gestartet werden.',
     'meeting.waitingForHost':
         'Die Lehrkraft hat den Raum noch nicht geöffnet. Bleib hier: Du kommst von selbst hinein, sobald sie da ist.',
     'meeting.logInInMeeting':
@@ -175,6 +177,8 @@ export const en: Record<PortalMessageKey, string> = {
         'Someone else may be using the same room name. Choose another name that is hard to guess and start again.',
     'meeting.wrongPasswordHelp': 'Ask your teacher for the current password. Everything else you entered is kept.',
     'meeting.notOpen': 'The teacher has not opened the room yet.',
+    'meeting.noAnswer': 'The meeting does not answer: the Jitsi server cannot be reached right now.',
+    'meeting.crashed': 'The meeting could not be started on this page.',
     'meeting.waitingForHost':
         'The teacher has not opened the room yet. Stay here: you get in by yourself once they are there.',
     'meeting.logInInMeeting': "Please log in inside the meeting with your school's credentials (“I am the host”).",

@@ -6,10 +6,30 @@ import { policyActions } from '../school-policy';
 import { portalActions } from './portalSlice';
 import type { PortalExtra, PortalRootState } from './store';
 
+/** How long the meeting page may take to load and say anything (script, iframe and app included). */
+export const PAGE_ANSWER_MS = 30000;
+
 /** Registers the portal's listeners. */
 export function setupPortalListeners(
     startListening: TypedStartListening<PortalRootState, Dispatch<UnknownAction>, PortalExtra>,
 ): void {
+    // Nothing waits forever: a meeting page that never says anything (unreachable, a 502 page) ends
+    // in a clear message with a retry, after a bounded time.
+    startListening({
+        predicate: action => portalActions.sessionStarted.match(action) || portalActions.joinRetried.match(action),
+        effect: async (_action, api) => {
+            api.cancelActiveListeners();
+            const answered = await api.condition(
+                portalActions.meetingPageAnswered.match,
+                api.extra.pageAnswerMs ?? PAGE_ANSWER_MS,
+            );
+
+            if (!answered) {
+                api.dispatch(portalActions.meetingPageSilent());
+            }
+        },
+    });
+
     // Jitsi asks for the password of a locked room: give the one entered, once. A second request
     // means it was wrong (docs/jitsi-behaviour.md §4: no other signal exists).
     startListening({

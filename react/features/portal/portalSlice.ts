@@ -111,6 +111,16 @@ const slice = createSlice({
             state.join = { kind: 'connecting', passwordRequests: 0 };
             state.attempt += 1;
         },
+        /** The meeting page has loaded and talks to the portal (its first event). */
+        meetingPageAnswered() {
+            // Nothing to keep: the portal's listener waits for this action.
+        },
+        /** The meeting page did not answer in time (not reachable, an error page, a 502). */
+        meetingPageSilent(state) {
+            if (state.join.kind === 'connecting') {
+                state.join = { kind: 'failed', error: 'noAnswer' };
+            }
+        },
         /** We are in the meeting. */
         joinSucceeded(state) {
             state.join = { kind: 'idle' };

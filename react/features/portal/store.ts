@@ -28,6 +28,8 @@ export type PortalHost = Pick<IFrameHost, keyof IFrameHost>;
 /** The listeners' `extra`. */
 export interface PortalExtra extends PolicyExtra {
     readonly host: PortalHost;
+    /** How long the meeting page may take to answer (default PAGE_ANSWER_MS). */
+    readonly pageAnswerMs?: number;
 }
 
 /** Options for {@link makeStore}. */
@@ -36,6 +38,7 @@ export interface MakeStoreOptions {
     readonly host?: (dispatch: (action: UnknownAction) => unknown) => PortalHost;
     readonly preloadedState?: Partial<PortalRootState>;
     readonly timing?: Partial<PolicyTiming>;
+    readonly pageAnswerMs?: number;
 }
 
 /** Builds a store with its host. */
@@ -43,7 +46,11 @@ export function makeStore(options: MakeStoreOptions = {}) {
     const forward = (action: UnknownAction) => store.dispatch(action);
     const host = (options.host ?? (dispatch => new IFrameHost(dispatch)))(forward);
     const listener = createListenerMiddleware<PortalRootState, Dispatch<UnknownAction>, PortalExtra>({
-        extra: { host, timing: options.timing },
+        extra: {
+            host,
+            timing: options.timing,
+            ...(options.pageAnswerMs === undefined ? {} : { pageAnswerMs: options.pageAnswerMs }),
+        },
     });
     const store = configureStore({
         reducer: rootReducer,

@@ -183,4 +183,6 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
     $('end-meeting').addEventListener('click', () => click('end-meeting', () => void send('endConference', [])));
     render();
     toParent({ type: 'ready' });
+    // As the real page does once loaded (modules/API/API.js notifyBrowserSupport).
+    toParent({ type: 'event', name: 'browserSupport', payload: { supported: true } });
 })();

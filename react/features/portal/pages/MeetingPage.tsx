@@ -18,6 +18,7 @@ import {
     type LeaveChoice,
 } from '../../school-policy/components/web';
 import { Countdown } from '../components/Countdown';
+import { MeetingErrorBoundary } from '../components/MeetingErrorBoundary';
 import { EarlyParticipants } from '../components/EarlyParticipants';
 import { StatusBar } from '../components/StatusBar';
 import { asExternalApi } from '../externalApi';
@@ -165,7 +166,9 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
             )}
             {join.kind === 'failed' && (
                 <section className="card error-card" role="alert">
-                    <h2>{t('meeting.failed', { error: join.error })}</h2>
+                    <h2>
+                        {join.error === 'noAnswer' ? t('meeting.noAnswer') : t('meeting.failed', { error: join.error })}
+                    </h2>
                     <button type="button" onClick={retryJoin}>
                         {t('meeting.retry')}
                     </button>{' '}
@@ -175,17 +178,31 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
                 </section>
             )}
             {apiStatus.kind === 'ready' && join.kind !== 'wrongPassword' && join.kind !== 'notOpen' && (
-                <JitsiMeeting
+                <MeetingErrorBoundary
                     key={attempt}
-                    domain={settings.jitsiHost}
-                    roomName={session.room}
-                    configOverwrite={configOverwrite}
-                    interfaceConfigOverwrite={INTERFACE_OVERWRITE}
-                    lang={lang}
-                    userInfo={{ displayName: session.displayName ?? '', email: '' }}
-                    onApiReady={onApiReady}
-                    getIFrameRef={getIFrameRef}
-                />
+                    fallback={
+                        <section className="card error-card" role="alert">
+                            <h2>{t('meeting.crashed')}</h2>
+                            <button type="button" onClick={retryJoin}>
+                                {t('meeting.retry')}
+                            </button>{' '}
+                            <button type="button" onClick={backToForm}>
+                                {t('meeting.backToForm')}
+                            </button>
+                        </section>
+                    }
+                >
+                    <JitsiMeeting
+                        domain={settings.jitsiHost}
+                        roomName={session.room}
+                        configOverwrite={configOverwrite}
+                        interfaceConfigOverwrite={INTERFACE_OVERWRITE}
+                        lang={lang}
+                        userInfo={{ displayName: session.displayName ?? '', email: '' }}
+                        onApiReady={onApiReady}
+                        getIFrameRef={getIFrameRef}
+                    />
+                </MeetingErrorBoundary>
             )}
             {policy.lock.kind === 'passwordNeeded' && (
                 <PasswordNeededDialog onSubmit={password => dispatch(policyActions.passwordProvided({ password }))} />
