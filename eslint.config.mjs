@@ -85,6 +85,46 @@ export default tseslint.config(
         },
     },
     {
+        // The pure decisions never reach up into the state machine or its effects.
+        files: [`${CORE}/policy/**/*.{ts,tsx}`],
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    paths: coreForbiddenImports.paths,
+                    patterns: [
+                        ...coreForbiddenImports.patterns,
+                        {
+                            group: ['**/slice', '**/listeners', '**/selectors', '**/index'],
+                            message: 'policy/ is pure: it imports neither the slice nor the listeners.',
+                        },
+                    ],
+                },
+            ],
+            'no-restricted-globals': ['error', ...browserGlobals],
+        },
+    },
+    {
+        // The fork adapter may use the core and React (jitsi-meet renders its dialogs), never the
+        // portal or React DOM: jitsi-meet brings its own.
+        files: [`${CORE}/jitsi-meet/**/*.{ts,tsx}`],
+        ignores: [`${CORE}/jitsi-meet/registration/**`],
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        { group: ['**/portal', '**/portal/**'], message: 'The fork adapter imports no portal code.' },
+                        {
+                            group: ['react-dom', 'react-dom/*'],
+                            message: 'The fork adapter renders through jitsi-meet, not React DOM.',
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
         files: [`${CORE}/components/**/*.{ts,tsx}`],
         rules: {
             'no-restricted-imports': [

@@ -10,6 +10,8 @@ const run = promisify(execFile);
 
 const CORE_FILE = 'react/features/school-policy/zoneProbe.ts';
 const UI_FILE = 'react/features/school-policy/components/web/ZoneProbe.tsx';
+const POLICY_FILE = 'react/features/school-policy/policy/zoneProbe.ts';
+const FORK_FILE = 'react/features/school-policy/jitsi-meet/zoneProbe.ts';
 
 interface LintMessage {
     ruleId: string | null;
@@ -76,5 +78,36 @@ describe('import zones of the core', () => {
         expect(await zoneErrors("import { x } from '../../../portal/store';\nexport const y = x;\n", UI_FILE)).toEqual([
             expect.stringContaining('Policy UI imports no host code'),
         ]);
+    });
+
+    it('keeps policy/ pure: no slice, listeners or selectors, and still no React', async () => {
+        for (const [from, reason] of [
+            ['../slice', 'policy/ is pure'],
+            ['../listeners', 'policy/ is pure'],
+            ['../selectors', 'policy/ is pure'],
+            ['react', 'React belongs in components'],
+        ]) {
+            expect(await zoneErrors(`import { x } from '${from}';\nexport const y = x;\n`, POLICY_FILE)).toEqual([
+                expect.stringContaining(reason),
+            ]);
+        }
+        expect(await zoneErrors("import { RULES } from '../rules';\nexport const y = RULES;\n", POLICY_FILE)).toEqual(
+            [],
+        );
+    });
+
+    it('lets the fork adapter use the core but not the portal or React DOM', async () => {
+        expect(await zoneErrors("import { x } from '../../portal/store';\nexport const y = x;\n", FORK_FILE)).toEqual([
+            expect.stringContaining('no portal code'),
+        ]);
+        expect(
+            await zoneErrors(
+                "import { createRoot } from 'react-dom/client';\nexport const y = createRoot;\n",
+                FORK_FILE,
+            ),
+        ).toEqual([expect.stringContaining('not React DOM')]);
+        expect(
+            await zoneErrors("import { policyActions } from '../slice';\nexport const y = policyActions;\n", FORK_FILE),
+        ).toEqual([]);
     });
 });
