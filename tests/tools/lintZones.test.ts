@@ -81,12 +81,14 @@ describe('import zones of the core', () => {
     });
 
     it('keeps policy/ pure: no slice, listeners or selectors, and still no React', async () => {
-        for (const [from, reason] of [
+        const refused: [string, string][] = [
             ['../slice', 'policy/ is pure'],
             ['../listeners', 'policy/ is pure'],
             ['../selectors', 'policy/ is pure'],
             ['react', 'React belongs in components'],
-        ]) {
+        ];
+
+        for (const [from, reason] of refused) {
             expect(await zoneErrors(`import { x } from '${from}';\nexport const y = x;\n`, POLICY_FILE)).toEqual([
                 expect.stringContaining(reason),
             ]);

@@ -44,6 +44,31 @@ const CHOICES = {
     cancel: policyActions.leaveCancelled,
 } satisfies Record<LeaveChoice, () => { type: string }>;
 
+/** A failed meeting: what happened, "try again" and "back to the form". */
+function FailureCard({
+    title,
+    onRetry,
+    onBack,
+}: {
+    readonly title: string;
+    readonly onRetry: () => void;
+    readonly onBack: () => void;
+}) {
+    const { t } = usePortalText();
+
+    return (
+        <section className="card error-card" role="alert">
+            <h2>{title}</h2>
+            <button type="button" onClick={onRetry}>
+                {t('meeting.retry')}
+            </button>{' '}
+            <button type="button" onClick={onBack}>
+                {t('meeting.backToForm')}
+            </button>
+        </section>
+    );
+}
+
 /** The meeting: Jitsi embedded, with the policy's status, dialogs and notices around it. */
 export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }) {
     const { lang, t } = usePortalText();
@@ -165,32 +190,18 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
                 </p>
             )}
             {join.kind === 'failed' && (
-                <section className="card error-card" role="alert">
-                    <h2>
-                        {join.error === 'noAnswer' ? t('meeting.noAnswer') : t('meeting.failed', { error: join.error })}
-                    </h2>
-                    <button type="button" onClick={retryJoin}>
-                        {t('meeting.retry')}
-                    </button>{' '}
-                    <button type="button" onClick={backToForm}>
-                        {t('meeting.backToForm')}
-                    </button>
-                </section>
+                <FailureCard
+                    title={
+                        join.error === 'noAnswer' ? t('meeting.noAnswer') : t('meeting.failed', { error: join.error })
+                    }
+                    onRetry={retryJoin}
+                    onBack={backToForm}
+                />
             )}
             {apiStatus.kind === 'ready' && join.kind !== 'wrongPassword' && join.kind !== 'notOpen' && (
                 <MeetingErrorBoundary
                     key={attempt}
-                    fallback={
-                        <section className="card error-card" role="alert">
-                            <h2>{t('meeting.crashed')}</h2>
-                            <button type="button" onClick={retryJoin}>
-                                {t('meeting.retry')}
-                            </button>{' '}
-                            <button type="button" onClick={backToForm}>
-                                {t('meeting.backToForm')}
-                            </button>
-                        </section>
-                    }
+                    fallback={<FailureCard title={t('meeting.crashed')} onRetry={retryJoin} onBack={backToForm} />}
                 >
                     <JitsiMeeting
                         domain={settings.jitsiHost}

@@ -65,37 +65,26 @@ export interface NotifyClickKey {
 /** One row of the table. */
 export type HardenedKey = FlagKey | AbsentKey | ButtonListKey | NotifyClickKey;
 
-const off = (
-    path: string,
-    rule: RuleId,
-    de: string,
-    en: string,
-    extra: { legacy?: string; jitsiDefault?: boolean } = {},
-): FlagKey => ({
-    kind: 'flag',
-    path,
-    value: false,
-    jitsiDefault: extra.jitsiDefault ?? false,
-    rule,
-    problem: { de, en },
-    ...(extra.legacy ? { legacy: extra.legacy } : {}),
-});
-
-const on = (
-    path: string,
-    rule: RuleId,
-    de: string,
-    en: string,
-    extra: { legacy?: string; jitsiDefault?: boolean } = {},
-): FlagKey => ({
-    kind: 'flag',
-    path,
-    value: true,
-    jitsiDefault: extra.jitsiDefault ?? false,
-    rule,
-    problem: { de, en },
-    ...(extra.legacy ? { legacy: extra.legacy } : {}),
-});
+/** A switch the policy requires to be `value` (see {@link FlagKey}). */
+const flag =
+    (value: boolean) =>
+    (
+        path: string,
+        rule: RuleId,
+        de: string,
+        en: string,
+        extra: { legacy?: string; jitsiDefault?: boolean } = {},
+    ): FlagKey => ({
+        kind: 'flag',
+        path,
+        value,
+        jitsiDefault: extra.jitsiDefault ?? false,
+        rule,
+        problem: { de, en },
+        ...(extra.legacy ? { legacy: extra.legacy } : {}),
+    });
+const on = flag(true);
+const off = flag(false);
 
 /** The table. Order is the audit's order within a rule. */
 export const HARDENED_KEYS: readonly HardenedKey[] = [
