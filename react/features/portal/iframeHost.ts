@@ -7,7 +7,7 @@
 import type { UnknownAction } from '@reduxjs/toolkit';
 
 import {
-    HANGUP_KEYS,
+    fieldOf,
     PolicyHostError,
     policyActions,
     type PolicyHost,
@@ -20,17 +20,12 @@ import { portalActions } from './portalSlice';
 
 const ROLES: readonly Role[] = ['moderator', 'participant', 'none'];
 const MODES: readonly RecordingMode[] = ['local', 'file', 'stream'];
-const HANGUP: readonly string[] = HANGUP_KEYS;
 
 /** How long a kick may go unconfirmed (no participantLeft / participantKickedOut) before it fails. */
 export const KICK_CONFIRM_MS = 5000;
 
-function field(payload: unknown, key: string): unknown {
-    return typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[key] : undefined;
-}
-
 function str(payload: unknown, key: string): string | undefined {
-    const value = field(payload, key);
+    const value = fieldOf(payload, key);
 
     return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
@@ -116,7 +111,7 @@ export class IFrameHost implements PolicyHost {
                 this.dispatch(portalActions.joinSucceeded());
                 break;
             case 'participantRoleChanged': {
-                const role = field(payload, 'role');
+                const role = fieldOf(payload, 'role');
 
                 if (id && ROLES.includes(role as Role)) {
                     this.roles.set(id, role as Role);
@@ -136,10 +131,10 @@ export class IFrameHost implements PolicyHost {
                 }
                 break;
             case 'participantKickedOut': {
-                const kicked = field(payload, 'kicked');
+                const kicked = fieldOf(payload, 'kicked');
                 const kickedId = str(kicked, 'id');
 
-                if (field(kicked, 'local') === true || (kickedId !== undefined && kickedId === this.localId)) {
+                if (fieldOf(kicked, 'local') === true || (kickedId !== undefined && kickedId === this.localId)) {
                     this.connected = false;
                     this.dispatch(policyActions.meetingLeft({ reason: 'kicked' }));
                 } else if (kickedId) {
@@ -148,11 +143,11 @@ export class IFrameHost implements PolicyHost {
                 break;
             }
             case 'recordingStatusChanged': {
-                const mode = field(payload, 'mode');
+                const mode = fieldOf(payload, 'mode');
 
                 this.dispatch(
                     policyActions.recordingStatusChanged({
-                        on: field(payload, 'on') === true,
+                        on: fieldOf(payload, 'on') === true,
                         mode: MODES.includes(mode as RecordingMode) ? (mode as RecordingMode) : undefined,
                     }),
                 );
@@ -166,8 +161,8 @@ export class IFrameHost implements PolicyHost {
             case 'toolbarButtonClicked': {
                 const key = str(payload, 'key');
 
-                if (key && HANGUP.includes(key)) {
-                    this.dispatch(policyActions.hangupRequested());
+                if (key) {
+                    this.dispatch(policyActions.toolbarButtonClicked({ key }));
                 }
                 break;
             }
@@ -175,13 +170,15 @@ export class IFrameHost implements PolicyHost {
                 this.dispatch(portalActions.joinPasswordRequested());
                 break;
             case 'errorOccurred': {
-                const error = field(payload, 'error');
-                const isFatal = field(error, 'isFatal');
+                const error = fieldOf(payload, 'error');
+                const isFatal = fieldOf(error, 'isFatal');
+                const params = fieldOf(error, 'params');
 
                 this.dispatch(
                     portalActions.joinErrorOccurred({
                         name: str(error, 'name') ?? str(error, 'message') ?? 'unknown',
                         ...(typeof isFatal === 'boolean' ? { isFatal } : {}),
+                        ...(Array.isArray(params) ? { texts: params.filter(p => typeof p === 'string') } : {}),
                     }),
                 );
                 break;

@@ -4,17 +4,7 @@
  */
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 
-import type { Lang } from '../school-policy';
-
-/**
- * Whether a join error is mod_school_policy's "no password set yet" refusal. Jitsi reports a refused
- * room join as `conference.connectionError.notAllowed`, but to a guest (every student) as a plain
- * `conference.connectionError`: lib-jitsi-meet drops the server's reason for users on the anonymous
- * domain. A student's refused room join in a school deployment is this refusal.
- */
-function isNotOpenRefusal(name: string, role: PortalRole | undefined): boolean {
-    return /notAllowed/i.test(name) || (role === 'student' && name === 'conference.connectionError');
-}
+import { isNotOpenRefusal, type Lang } from '../school-policy';
 
 /** Who uses the portal in this session. */
 export type PortalRole = 'teacher' | 'student';
@@ -89,8 +79,8 @@ const slice = createSlice({
          * `conference.authenticationRequired` while jitsi-meet waits, and anything jitsi-meet marks
          * `isFatal: false` it recovers from by itself.
          */
-        joinErrorOccurred(state, action: PayloadAction<{ name: string; isFatal?: boolean }>) {
-            const { name, isFatal } = action.payload;
+        joinErrorOccurred(state, action: PayloadAction<{ name: string; isFatal?: boolean; texts?: string[] }>) {
+            const { name, isFatal, texts } = action.payload;
 
             if (name === 'conference.passwordRequired') {
                 return;
@@ -100,7 +90,8 @@ const slice = createSlice({
 
                 return;
             }
-            if (isNotOpenRefusal(name, state.session?.role)) {
+            // The core's one rule; in a school deployment every student joins as a guest.
+            if (isNotOpenRefusal({ name, asGuest: state.session?.role === 'student', ...(texts ? { texts } : {}) })) {
                 state.join = { kind: 'notOpen', retryInSeconds: NOT_OPEN_RETRY_SECONDS };
             } else if (isFatal !== false) {
                 state.join = { kind: 'failed', error: name };

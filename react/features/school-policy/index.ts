@@ -19,6 +19,7 @@ export {
 } from './policy/hardenedKeys';
 export * from './policy/invitation';
 export * from './policy/leaveLast';
+export * from './policy/hostFacts';
 export { secureRandom, type RandomSource } from './policy/random';
 export * from './slice';
 export * from './selectors';

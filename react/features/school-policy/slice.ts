@@ -5,11 +5,12 @@
  * Phases: idle → joining → joined → (leaveBlocked →) leaving → left. Lock state is tracked apart
  * from the phase because the IFrame API never reports it: `unknown` is a real state there.
  */
-import { createSlice, type Draft as ImmerDraft, type PayloadAction } from '@reduxjs/toolkit';
+import { createSlice, type Draft as ImmerDraft, type PayloadAction, type UnknownAction } from '@reduxjs/toolkit';
 
 import type { RecordingMode, Role, PolicyHostErrorCode } from './host';
 import type { MessageKey } from './i18n';
 import { sanitiseDisplayName } from './policy/displayName';
+import { isHangupKey } from './policy/hostFacts';
 import { decideLeave } from './policy/leaveLast';
 
 /** Another participant as the policy tracks them. */
@@ -186,6 +187,25 @@ function setLocalRole(state: Draft, role: Role): void {
     }
 }
 
+/** Hang-up: the leave-last decision (R8). A student's session always just leaves. */
+function requestHangup(state: Draft): void {
+    if (!inMeeting(state.phase)) {
+        return;
+    }
+    const decision = decideLeave({
+        localRole: state.teaching ? (state.local?.role ?? 'none') : 'participant',
+        others: Object.values(state.participants),
+    });
+
+    if (decision.kind === 'mustEmptyRoom') {
+        state.phase = { kind: 'leaveBlocked', room: state.phase.room, step: { kind: 'choosing' } };
+        record(state, 'leaveBlocked', String(decision.remaining));
+    } else {
+        state.phase = { kind: 'leaving', room: state.phase.room, via: 'hangup' };
+        record(state, 'leaving', decision.kind);
+    }
+}
+
 const slice = createSlice({
     name: 'schoolPolicy',
     initialState: initialPolicyState,
@@ -307,20 +327,13 @@ const slice = createSlice({
 
         /** The user pressed hang-up. The leave-last decision runs here (R8). */
         hangupRequested(state) {
-            if (!inMeeting(state.phase)) {
-                return;
-            }
-            const decision = decideLeave({
-                localRole: state.teaching ? (state.local?.role ?? 'none') : 'participant',
-                others: Object.values(state.participants),
-            });
+            requestHangup(state);
+        },
 
-            if (decision.kind === 'mustEmptyRoom') {
-                state.phase = { kind: 'leaveBlocked', room: state.phase.room, step: { kind: 'choosing' } };
-                record(state, 'leaveBlocked', String(decision.remaining));
-            } else {
-                state.phase = { kind: 'leaving', room: state.phase.room, via: 'hangup' };
-                record(state, 'leaving', decision.kind);
+        /** A toolbar button that notifies instead of running was clicked; a hang-up key is a hang-up (R8). */
+        toolbarButtonClicked(state, action: PayloadAction<{ key: string }>) {
+            if (isHangupKey(action.payload.key)) {
+                requestHangup(state);
             }
         },
 
@@ -486,3 +499,20 @@ export const policyActions = slice.actions;
 export const policyReducer = slice.reducer;
 /** The slice's name. */
 export const POLICY_SLICE_NAME = slice.name;
+
+/** The teacher's choices in the leave-last dialog (R8). */
+export type LeaveChoice = 'askAll' | 'removeAll' | 'endForAll' | 'cancel';
+
+/** The event a leave-last choice is, for both hosts' dialogs. */
+export function leaveChoiceAction(choice: LeaveChoice): UnknownAction {
+    switch (choice) {
+        case 'askAll':
+            return policyActions.askAllToLeaveChosen();
+        case 'removeAll':
+            return policyActions.removeAllChosen();
+        case 'endForAll':
+            return policyActions.endForAllChosen();
+        case 'cancel':
+            return policyActions.leaveCancelled();
+    }
+}

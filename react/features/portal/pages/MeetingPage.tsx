@@ -4,6 +4,7 @@ import React, { useCallback, useEffect, useMemo } from 'react';
 import {
     hardenConfig,
     invitationText,
+    leaveChoiceAction,
     policyActions,
     selectJoinedBeforeLock,
     selectIsModerator,
@@ -36,13 +37,6 @@ const INTERFACE_OVERWRITE = {
     SHOW_PROMOTIONAL_CLOSE_PAGE: false,
     RECENT_LIST_ENABLED: false,
 };
-
-const CHOICES = {
-    askAll: policyActions.askAllToLeaveChosen,
-    removeAll: policyActions.removeAllChosen,
-    endForAll: policyActions.endForAllChosen,
-    cancel: policyActions.leaveCancelled,
-} satisfies Record<LeaveChoice, () => { type: string }>;
 
 /** A failed meeting: what happened, "try again" and "back to the form". */
 function FailureCard({
@@ -142,7 +136,7 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
         host.detach();
         navigate(teacher ? PATHS.teacher : PATHS.student);
     };
-    const choose = (choice: LeaveChoice) => dispatch(CHOICES[choice]());
+    const choose = (choice: LeaveChoice) => dispatch(leaveChoiceAction(choice));
 
     return (
         <div className="meeting">

@@ -11,7 +11,7 @@ import {
 } from '../components/web';
 import type { Lang } from '../rules';
 import { selectJoinedBeforeLock, selectOthers, selectPolicyDialog, selectRemovalProgress } from '../selectors';
-import { policyActions, type PolicyState } from '../slice';
+import { leaveChoiceAction, policyActions, type PolicyState } from '../slice';
 
 import { POLICY_DIALOG_CSS } from './dialogStyles';
 import type { IJitsiMeetState } from './types';
@@ -21,13 +21,6 @@ export interface ISchoolPolicyDialogProps {
     /** The language of jitsi-meet's UI at the time the dialog opened. */
     readonly lang?: Lang;
 }
-
-const CHOICES = {
-    askAll: policyActions.askAllToLeaveChosen,
-    removeAll: policyActions.removeAllChosen,
-    endForAll: policyActions.endForAllChosen,
-    cancel: policyActions.leaveCancelled,
-} as const;
 
 /**
  * The policy's dialogs inside jitsi-meet, opened through jitsi-meet's dialog system by the
@@ -58,7 +51,7 @@ export function SchoolPolicyDialog({ lang = 'de' }: ISchoolPolicyDialogProps) {
                     step={policy.phase.step}
                     others={selectOthers(policy)}
                     progress={selectRemovalProgress(policy)}
-                    onChoose={(choice: LeaveChoice) => dispatch(CHOICES[choice]())}
+                    onChoose={(choice: LeaveChoice) => dispatch(leaveChoiceAction(choice))}
                 />
             )}
             {which === 'review' && (

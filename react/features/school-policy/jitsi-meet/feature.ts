@@ -18,7 +18,8 @@
 import { createListenerMiddleware, type Dispatch, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
 
 import { generatePseudonym } from '../policy/displayName';
-import { HANGUP_KEYS, hardenConfig } from '../policy/hardenConfig';
+import { hardenConfig } from '../policy/hardenConfig';
+import { fieldOf, isHangupKey, isNotOpenRefusal } from '../policy/hostFacts';
 import { translateCore } from '../i18n';
 import type { Lang } from '../rules';
 import { selectPolicyDialog } from '../selectors';
@@ -67,12 +68,6 @@ export interface ISchoolPolicyFeatureOptions {
 /** How often the "not open yet" countdown is shown, in seconds. */
 const COUNTDOWN_STEP_SECONDS = 5;
 
-/** How lib-jitsi-meet reports a refused room join to a guest (see {@link isNotOpenRefusal}). */
-const GUEST_REFUSAL = 'conference.connectionError';
-
-/** Texts of the refusal; the server's own text is matched in German and English. */
-const NOT_OPEN = /noch nicht geöffnet|not open yet/i;
-
 /**
  * Whether the local user is connected as a guest (on the deployment's anonymous domain).
  *
@@ -80,9 +75,9 @@ const NOT_OPEN = /noch nicht geöffnet|not open yet/i;
  * @returns {boolean}
  */
 function isGuestConnection(state: IJitsiMeetState): boolean {
-    const guestDomain = field(field(state['features/base/config'], 'hosts'), 'anonymousdomain');
-    const connection = field(state['features/base/connection'], 'connection');
-    const getJid = field(connection, 'getJid');
+    const guestDomain = fieldOf(fieldOf(state['features/base/config'], 'hosts'), 'anonymousdomain');
+    const connection = fieldOf(state['features/base/connection'], 'connection');
+    const getJid = fieldOf(connection, 'getJid');
     const jid = typeof getJid === 'function' ? (getJid as () => unknown).call(connection) : undefined;
 
     return (
@@ -93,31 +88,24 @@ function isGuestConnection(state: IJitsiMeetState): boolean {
 }
 
 /**
- * Whether a CONFERENCE_FAILED is mod_school_policy's refusal ("no password set yet").
- *
- * The server answers with a MUC `not-allowed` error and a text. lib-jitsi-meet passes that on as
- * `conference.connectionError.notAllowed` with the text among the params, except for guests: a
- * `not-allowed` to a user on the anonymous domain becomes a plain `conference.connectionError`
- * without the text (lib-jitsi-meet's ChatRoom takes it for a missing Jicofo setting). In a school
- * deployment a guest whose room join is refused meets exactly this refusal, so both count.
+ * Whether a CONFERENCE_FAILED is mod_school_policy's refusal ("no password set yet"): the core's one
+ * rule (policy/hostFacts.ts), given what jitsi-meet knows.
  *
  * @param {unknown} error - The action's error.
  * @param {IJitsiMeetState} state - Jitsi-meet's state.
  * @returns {boolean}
  */
-export function isNotOpenRefusal(error: unknown, state: IJitsiMeetState = {}): boolean {
-    const name = field(error, 'name');
-    const params = field(error, 'params');
-
-    if (name === GUEST_REFUSAL) {
-        return isGuestConnection(state);
-    }
+export function isRefusedAsNotOpen(error: unknown, state: IJitsiMeetState = {}): boolean {
+    const name = fieldOf(error, 'name');
+    const params = fieldOf(error, 'params');
 
     return (
         typeof name === 'string' &&
-        /notAllowed/i.test(name) &&
-        Array.isArray(params) &&
-        params.some(param => typeof param === 'string' && NOT_OPEN.test(param))
+        isNotOpenRefusal({
+            name,
+            texts: Array.isArray(params) ? params : [],
+            asGuest: isGuestConnection(state),
+        })
     );
 }
 
@@ -138,17 +126,6 @@ const CONFIG_ACTIONS: ReadonlySet<string> = new Set([
  */
 function same(a: unknown, b: unknown): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Reads a nested field of an untyped action.
- *
- * @param {unknown} value - Where to look.
- * @param {string} key - The field.
- * @returns {unknown}
- */
-function field(value: unknown, key: string): unknown {
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
 /**
@@ -248,7 +225,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             thunkOrAction => store.dispatch(thunkOrAction as UnknownAction),
             options.deps,
         );
-        const type = field(action, 'type');
+        const type = fieldOf(action, 'type');
 
         if (type === JITSI_ACTIONS.START_LOCAL_RECORDING) {
             // R9: swallowed, whoever asked (a button, a shortcut, a URL override).
@@ -257,7 +234,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             return undefined;
         }
         if (type === JITSI_ACTIONS.SET_LOCATION_URL) {
-            const url = field(action, 'locationURL');
+            const url = fieldOf(action, 'locationURL');
 
             if (url instanceof URL) {
                 // R7, R9: no override of a hardened key reaches jitsi-meet's direct URL reads.
@@ -268,8 +245,8 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         const a = action as AnyAction;
         const state = store.getState();
         const localId = state['features/base/participants']?.local?.id;
-        const participant = field(a, 'participant');
-        const id = field(participant, 'id');
+        const participant = fieldOf(a, 'participant');
+        const id = fieldOf(participant, 'id');
 
         if (typeof type === 'string' && CONFIG_ACTIONS.has(type)) {
             const config = { ...state['features/base/config'] } as Record<string, unknown>;
@@ -310,7 +287,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             }
         }
 
-        if (type === JITSI_ACTIONS.CONFERENCE_FAILED && isNotOpenRefusal(field(a, 'error'), state)) {
+        if (type === JITSI_ACTIONS.CONFERENCE_FAILED && isRefusedAsNotOpen(fieldOf(a, 'error'), state)) {
             // R6 on the server: the room has no password yet. Wait and try again, visibly.
             if (!countdown) {
                 countDown(store.dispatch, retrySeconds);
@@ -324,23 +301,23 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                 // Those already inside are announced before our own CONFERENCE_JOINED: the policy
                 // must be joining by then, or it would not count them (and let the teacher leave).
                 if (['idle', 'left'].includes(selectPolicy(state)?.phase.kind ?? 'idle')) {
-                    const room = field(state['features/base/conference'], 'room');
+                    const room = fieldOf(state['features/base/conference'], 'room');
 
                     store.dispatch(policyActions.meetingJoinRequested({ room: typeof room === 'string' ? room : '' }));
                 }
                 break;
             case JITSI_ACTIONS.SET_PASSWORD: {
-                const conference = field(a, 'conference');
+                const conference = fieldOf(a, 'conference');
 
                 // Joining with a password (jitsi-meet's prompt): the room is locked already, e.g. a
                 // teacher back after a reload. No new password is needed, nobody came before a lock.
-                if (conference && field(a, 'method') === field(conference, 'join') && field(a, 'password')) {
+                if (conference && fieldOf(a, 'method') === fieldOf(conference, 'join') && fieldOf(a, 'password')) {
                     store.dispatch(policyActions.lockStateObserved({ locked: true }));
                 }
                 break;
             }
             case JITSI_ACTIONS.CONFERENCE_JOINED: {
-                const conference = field(a, 'conference') as { isModerator?: () => boolean | null } | undefined;
+                const conference = fieldOf(a, 'conference') as { isModerator?: () => boolean | null } | undefined;
 
                 if (localId) {
                     store.dispatch(
@@ -353,14 +330,14 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                 break;
             }
             case JITSI_ACTIONS.PARTICIPANT_JOINED:
-                if (typeof id === 'string' && field(participant, 'local') !== true && id !== localId) {
-                    const name = field(participant, 'name');
+                if (typeof id === 'string' && fieldOf(participant, 'local') !== true && id !== localId) {
+                    const name = fieldOf(participant, 'name');
 
                     store.dispatch(
                         policyActions.participantJoined({
                             id,
                             name: typeof name === 'string' ? name : null,
-                            role: toRole(field(participant, 'role')),
+                            role: toRole(fieldOf(participant, 'role')),
                         }),
                     );
                 }
@@ -372,20 +349,20 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                 break;
             case JITSI_ACTIONS.PARTICIPANT_ROLE_CHANGED:
                 if (typeof id === 'string') {
-                    store.dispatch(policyActions.roleChanged({ id, role: toRole(field(participant, 'role')) }));
+                    store.dispatch(policyActions.roleChanged({ id, role: toRole(fieldOf(participant, 'role')) }));
                 }
                 break;
             case JITSI_ACTIONS.LOCK_STATE_CHANGED:
-                store.dispatch(policyActions.lockStateObserved({ locked: field(a, 'locked') === true }));
+                store.dispatch(policyActions.lockStateObserved({ locked: fieldOf(a, 'locked') === true }));
                 break;
             case JITSI_ACTIONS.RECORDING_SESSION_UPDATED: {
-                const session = field(a, 'sessionData');
-                const status = field(session, 'status');
+                const session = fieldOf(a, 'sessionData');
+                const status = fieldOf(session, 'status');
 
                 store.dispatch(
                     policyActions.recordingStatusChanged({
                         on: status === 'on' || status === 'pending',
-                        mode: toMode(field(session, 'mode')),
+                        mode: toMode(fieldOf(session, 'mode')),
                     }),
                 );
                 break;
@@ -437,12 +414,9 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
          * @returns {boolean} Whether the click was a hang-up and went to the policy.
          */
         routeToolbarClick(key: string, dispatch: (action: UnknownAction) => unknown): boolean {
-            if (!(HANGUP_KEYS as readonly string[]).includes(key)) {
-                return false;
-            }
-            dispatch(policyActions.hangupRequested());
+            dispatch(policyActions.toolbarButtonClicked({ key }));
 
-            return true;
+            return isHangupKey(key);
         },
     };
 }

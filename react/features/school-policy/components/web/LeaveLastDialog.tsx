@@ -5,7 +5,8 @@ import { Modal } from './Modal';
 import { usePolicyText } from './LangContext';
 
 /** What the teacher can choose in the leave-last dialog (R8). */
-export type LeaveChoice = 'askAll' | 'removeAll' | 'endForAll' | 'cancel';
+export type { LeaveChoice } from '../../slice';
+import type { LeaveChoice } from '../../slice';
 
 /** Props of {@link LeaveLastDialog}. */
 export interface LeaveLastDialogProps {
