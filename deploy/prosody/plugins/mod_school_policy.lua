@@ -152,8 +152,8 @@ end
 local function consider_closing(room, why)
 	local room_jid = room.jid;
 	if closures[room_jid] or has_teacher(room) then return; end
-	local teachers, guests = census(room);
-	if teachers > 0 or guests == 0 then return; end
+	local _, guests = census(room);
+	if guests == 0 then return; end
 
 	closure_count.n = (closure_count.n or 0) + 1;
 	local number = closure_count.n;
