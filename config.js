@@ -79,7 +79,13 @@ var config = {
         disabled: true, // R4: no hand-off to an app that keeps its own storage
     },
     p2p: {
-        enabled: true,
+        // Off: in a two-person meeting jitsi-meet would connect the browsers directly, so the
+        // teacher and a student see each other's IP address (a home address, often), and the media
+        // leave the media centre's server. With it off every meeting runs through the videobridge.
+        // It also spares old school laptops a second connection that jitsi-meet ends the meeting
+        // over when the laptop answers it too slowly (session-accept timeout: "offerAnswerFailed",
+        // seen in our tests against the stock build).
+        enabled: false,
         stunServers: [
             // R10: your own STUN/TURN server, not a public one (jitsi-meet's sample uses meet-jit-si-turnrelay.jitsi.net)
             { urls: 'stun:meet.example.org:3478' },
