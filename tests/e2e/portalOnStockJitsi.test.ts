@@ -161,9 +161,19 @@ describe('the portal embedding the real jitsi-meet', () => {
 
         expect(dialog.type()).toBe('beforeunload');
         await dialog.dismiss();
-        // Still the meeting, and still listening to it: the student leaves, and the teacher's
-        // portal sees it (an ended meeting would show the end page instead).
-        await student.context().close();
+        // Still the meeting, and still listening to it: the student leaves with jitsi-meet's own
+        // hang-up button (which the portal answers), and the teacher's portal sees it (an ended
+        // meeting would show the end page instead). Leaving by the button, not by closing the
+        // browser: a closed browser's session lingers on the server until BOSH gives up on it.
+        const studentFrame = student.frames().find(f => f.url().startsWith(deployment.origin));
+
+        if (!studentFrame) {
+            throw new Error('the student’s meeting frame is gone');
+        }
+
+        await studentFrame.locator('#videoconference_page').hover();
+        await studentFrame.locator('.hangup-button').first().click({ timeout: TIMEOUT });
+        await student.getByText('Das Meeting ist beendet.').waitFor({ timeout: TIMEOUT });
         await teacher.getByText('0 weitere Teilnehmende').waitFor({ timeout: TIMEOUT });
         expect(teacher.isClosed()).toBe(false);
         expect(deployment.prosody.log()).not.toMatch(new RegExp(`last teacher left in ${room}@`));
