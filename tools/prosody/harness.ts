@@ -80,6 +80,11 @@ export interface RunningProsody {
     readonly service: string;
     /** The BOSH address, when started with `bosh: true`. */
     readonly bosh: string | undefined;
+    /** The configuration file and the environment it reads: for `prosodyctl` against this server. */
+    readonly configPath: string;
+    readonly env: NodeJS.ProcessEnv;
+    /** The server's own folder (data, log, and the school-accounts register and counts). */
+    readonly dir: string;
     /** The log so far. */
     log(): string;
     /** Waits until the log matches (condition polling, bounded). */
@@ -164,6 +169,9 @@ export async function startProsody(options: {
         pid: child.pid,
         service: `xmpp://127.0.0.1:${port}`,
         bosh: httpPort === undefined ? undefined : `http://127.0.0.1:${httpPort}/http-bind`,
+        configPath: CONFIG,
+        env,
+        dir,
         log,
         waitForLog: (pattern, timeoutMs = 10000) => until(() => pattern.test(log()), String(pattern), timeoutMs),
         errors: () =>

@@ -36,9 +36,13 @@ modules_enabled = modules
 modules_disabled = { "s2s", "tls" }
 -- The flood test sends many joins at once; the test is about the module, not rate limits.
 limits = { c2s = { rate = "1mb/s" } }
+-- R5: the register the accounts tool writes, and the counts for its misuse report.
+school_accounts_file = dir .. "/accounts.json"
+school_accounts_usage_file = dir .. "/usage.jsonl"
 
+-- internal_hashed with the media centre's blocks (mod_auth_school_accounts).
 VirtualHost "meet.test"
-    authentication = "internal_hashed"
+    authentication = "school_accounts"
 
 VirtualHost "guest.meet.test"
     authentication = "anonymous"

@@ -39,6 +39,7 @@ declare module '@xmpp/client' {
         send(element: Element): Promise<void>;
         on(event: 'stanza', listener: (stanza: Element) => void): void;
         on(event: 'error', listener: (error: unknown) => void): void;
+        on(event: 'offline', listener: () => void): void;
         readonly iqCaller: { request(element: Element, timeoutMs?: number): Promise<Element> };
         /** Answers IQs: the handler returns the result's child, or an `error` element for an error reply. */
         readonly iqCallee: {

@@ -57,6 +57,8 @@ export interface Person {
     wasDestroyed(room: string): boolean;
     /** This person's role and affiliation in a room, from the room's latest presence about them. */
     standing(room: string): { role?: string; affiliation?: string } | undefined;
+    /** Resolves with "condition: text" when the server ends this session (stream error), or "offline". */
+    ended(): Promise<string>;
     stop(): Promise<void>;
 }
 
@@ -86,7 +88,17 @@ async function connectPerson(options: {
         stanzas.push(stanza);
         waiters.splice(0).forEach(wake => wake());
     });
-    xmpp.on('error', () => undefined);
+    const ended = new Promise<string>(resolve => {
+        xmpp.on('error', (error: unknown) => {
+            const { condition, text } = (error ?? {}) as { condition?: unknown; text?: unknown };
+
+            if (typeof condition === 'string') {
+                resolve(`${condition}: ${typeof text === 'string' ? text : ''}`);
+            }
+        });
+        xmpp.on('offline', () => resolve('offline'));
+    });
+
     const address = await xmpp.start();
     const me = address.toString();
 
@@ -285,10 +297,16 @@ async function connectPerson(options: {
 
             return item ? { role: item.attrs.role, affiliation: item.attrs.affiliation } : undefined;
         },
+        ended: () => ended,
         async stop() {
             await xmpp.stop().catch(() => undefined);
         },
     };
+}
+
+/** Any account of the teacher host (e.g. a school's account made by the accounts tool). */
+export function connectAccount(service: string, username: string, password: string): Promise<Person> {
+    return connectPerson({ service, domain: DOMAINS.teachers, username, password });
 }
 
 /** A teacher: authenticated on the main host. */

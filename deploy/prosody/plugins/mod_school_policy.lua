@@ -22,6 +22,7 @@
 -- Every decision is logged at "info" level, prefixed "school_policy:".
 
 local jid_util = require "util.jid";
+local time_now = require "util.time".now;
 local st = require "util.stanza";
 local configmanager = require "core.configmanager";
 
@@ -58,6 +59,10 @@ local closed_text = module:get_option_string("school_policy_closed_text",
 local keep_password_text = module:get_option_string("school_policy_keep_password_text",
 	"Das Passwort bleibt, solange Schülerinnen und Schüler im Raum sind. / "
 	.. "The password stays while students are in the room.");
+-- R5: the media centre's register of school accounts (school_accounts.lib.lua), when in use.
+local school_accounts = module:require("school_accounts");
+local register = school_accounts.reader(module, module:get_option_string("school_accounts_file"));
+local record_usage = school_accounts.usage(module, module:get_option_string("school_accounts_usage_file"));
 local too_long_text = string.format("Das Passwort ist zu lang (höchstens %d Zeichen). / "
 	.. "The password is too long (at most %d characters).", max_password_length, max_password_length);
 
@@ -103,7 +108,9 @@ local function kind_of(real_jid, room_jid)
 	if service_accounts[bare] or service_domains[host] then return "service"; end
 	if teacher_domains[host] then return "teacher"; end
 	local vouch = vouches[full];
-	if vouch and vouch.room == room_jid then return "teacher"; end
+	if vouch and vouch.room == room_jid and not register.blocked(jid_util.node(vouch.identity)) then
+		return "teacher";
+	end
 	if token_says_teacher(full) then return "teacher"; end
 	if not guest_domains[host] then
 		module:log("error", "school_policy: %s is on %s, which is no configured domain; treated as a guest", full, host);
@@ -207,7 +214,14 @@ local function observe_focus_answer(event)
 			tostring(conference.attr.identity), to);
 		return;
 	end
-	vouches[to] = { identity = identity, room = room };
+	local blocked, reason = register.blocked(jid_util.node(identity));
+	if blocked then
+		module:log("info", "school_policy: ignored the focus's identity %s for %s: the school is blocked (%s)",
+			identity, to, reason);
+		return;
+	end
+	-- Sub-second time: a rotation in the same second as this vouch must still be told apart.
+	vouches[to] = { identity = identity, room = room, at = time_now() };
 	module:log("info", "school_policy: the focus vouched for %s as %s in %s", to, identity, room);
 end
 
@@ -293,6 +307,80 @@ end);
 
 module:hook("muc-room-destroyed", function (event)
 	closures[event.room.jid] = nil;
+end);
+
+-- R5, misuse signals without surveillance: per school, when a room gets its first teacher, the
+-- number of rooms that school has open at that moment. No room name, no person, no address.
+local school_rooms = module:shared("school_rooms");
+
+--- The school (account name) behind a teacher's address in a room, or nil for anyone else.
+local function school_of(real_jid, room_jid)
+	if teacher_domains[jid_host(real_jid)] then return jid_util.node(real_jid); end
+	local vouch = vouches[real_jid];
+	if vouch and vouch.room == room_jid then return jid_util.node(vouch.identity); end
+	return nil;
+end
+
+local function count(set)
+	local n = 0;
+	for _ in pairs(set) do n = n + 1; end
+	return n;
+end
+
+module:hook("muc-occupant-joined", function (event)
+	local room, from = event.room, event.stanza.attr.from;
+	local school = school_of(from, room.jid);
+	if not school or kind_of(from, room.jid) ~= "teacher" then return; end
+	local rooms = school_rooms[school] or {};
+	school_rooms[school] = rooms;
+	if rooms[room.jid] then return; end
+	rooms[room.jid] = true;
+	record_usage({ t = os.time(), school = school, event = "opened", open = count(rooms) });
+end, -1);
+
+-- A school's room is closed for the count when none of its teachers is inside any more (the one
+-- leaving is no longer among the occupants when this runs).
+module:hook("muc-occupant-left", function (event)
+	local room = event.room;
+	local present = {};
+	for _, occupant in room:each_occupant() do
+		for real_jid in occupant:each_session() do
+			local school = school_of(real_jid, room.jid);
+			if school then present[school] = true; end
+		end
+	end
+	for school, rooms in pairs(school_rooms) do
+		if rooms[room.jid] and not present[school] then rooms[room.jid] = nil; end
+	end
+end, -1);
+
+module:hook("muc-room-destroyed", function (event)
+	for _, rooms in pairs(school_rooms) do rooms[event.room.jid] = nil; end
+end);
+
+-- R5: a block (or a new password) ends the sessions Jicofo vouched for with that school's account:
+-- the teacher's anonymous connection never logged in with the credentials, so Prosody's own
+-- session handling on the teacher host does not reach it.
+local function close_vouched_sessions()
+	for full, vouch in pairs(vouches) do
+		local school = jid_util.node(vouch.identity);
+		local blocked = register.blocked(school);
+		if blocked or (vouch.at or 0) < register.rotated_at(school) then
+			vouches[full] = nil;
+			local session = prosody.full_sessions[full];
+			module:log("info", "school_policy: ended %s, vouched for as %s: the school is %s", full, vouch.identity,
+				blocked and "blocked" or "given a new password");
+			if session then
+				session:close({ condition = "not-authorized",
+					text = blocked and school_accounts.blocked_text or school_accounts.rotated_text });
+			end
+		end
+	end
+end
+
+module:add_timer(0, function ()
+	if register.changed() then close_vouched_sessions(); end
+	return module:get_option_number("school_accounts_poll_interval", 2);
 end);
 
 --- The submitted value of one field of a room configuration form, "" when sent empty, nil when absent.

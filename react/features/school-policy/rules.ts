@@ -148,13 +148,22 @@ export const RULES: readonly Rule[] = [
         },
         enforcement: [
             {
+                layer: 'server',
+                by: '`jitsi-school-policy accounts`: one account per school, its password only in the credential letter (which states this rule); `rotate` ends every session of the old password; per-school daily counts (rooms opened, most at once, outside school hours) show a leaked credential',
+                paths: [
+                    'tools/accounts/accountsCommand.ts',
+                    'tools/accounts/credentialLetter.ts',
+                    'deploy/prosody/plugins/mod_auth_school_accounts.lua',
+                ],
+            },
+            {
                 layer: 'portal',
                 by: 'Teachers confirm the rule before every start',
                 paths: ['react/features/portal/pages/TeacherPage.tsx'],
             },
             {
                 layer: 'people',
-                by: 'No software can see to whom a teacher tells the school’s credentials.',
+                by: 'No software can see to whom a teacher tells the school’s credentials; the counts only make a leak visible.',
                 paths: [],
             },
         ],
@@ -225,12 +234,16 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'server',
-                by: '`prosodyctl passwd` / `deluser` blocks a school’s credentials after a report',
-                paths: ['deploy/prosody/README.md'],
+                by: '`jitsi-school-policy accounts block`: `mod_auth_school_accounts` refuses the school’s logins (SASL `account-disabled`) and ends its open sessions, `mod_school_policy` no longer counts Jicofo’s vouch for it; every change in an append-only audit log',
+                paths: [
+                    'tools/accounts/accountsCommand.ts',
+                    'deploy/prosody/plugins/mod_auth_school_accounts.lua',
+                    'deploy/prosody/plugins/mod_school_policy.lua',
+                ],
             },
             {
                 layer: 'people',
-                by: 'The school reports; the media centre blocks the account on the server.',
+                by: 'The school reports misuse; the media centre decides to block. jitsi-meet’s login dialog shows a blocked teacher its general “wrong credentials” message, not the block.',
                 paths: [],
             },
         ],

@@ -1,0 +1,94 @@
+-- mod_auth_school_accounts: Prosody's internal_hashed accounts, with the media centre's blocks (R5).
+--
+-- Prosody 0.12 has no "disabled account" in internal_hashed. This provider is internal_hashed
+-- itself (loaded as a dependency, so the stored passwords and `prosodyctl` keep working) with one
+-- difference: an account whose school the register marks as blocked cannot log in. SASL answers
+-- `account-disabled` (RFC 6120 6.5.1, which util/sasl sends when a profile reports the account's
+-- state as false), and sessions that are open when the block comes are closed with a clear text.
+--
+-- On the teacher host of a secure-domain deployment (deploy/prosody/README.md):
+--   VirtualHost "meet.example.org"
+--       authentication = "school_accounts"
+-- and globally: school_accounts_file = "/var/lib/jitsi-school-policy/accounts.json" (the register
+-- the admin tool writes), optionally school_accounts_usage_file for the misuse report's counts.
+
+local school_accounts = module:require("school_accounts");
+
+local register_path = module:get_option_string("school_accounts_file");
+local usage_path = module:get_option_string("school_accounts_usage_file");
+local poll_seconds = module:get_option_number("school_accounts_poll_interval", 2);
+
+local register = school_accounts.reader(module, register_path);
+local record_usage = school_accounts.usage(module, usage_path);
+
+if not register_path then
+	module:log("error", "auth_school_accounts: school_accounts_file is not set; no school can be blocked");
+end
+
+module:depends("auth_internal_hashed");
+local base;
+for _, provider in ipairs(module:get_host_items("auth-provider")) do
+	if provider.name == "internal_hashed" then base = provider; end
+end
+assert(base, "auth_school_accounts: internal_hashed did not load");
+
+local provider = {};
+for name, method in pairs(base) do provider[name] = method; end
+provider.name = "school_accounts";
+
+function provider.test_password(username, password)
+	if register.blocked(username) then return nil, "Account disabled"; end
+	return base.test_password(username, password);
+end
+
+-- Every SASL profile that internal_hashed offers, asked first whether the school is blocked.
+-- plain_test answers (correct, state); the SCRAM profiles (stored_key, server_key, iterations,
+-- salt, state): state false is util/sasl's "account-disabled" in both.
+function provider.get_sasl_handler(session)
+	local handler = base.get_sasl_handler(session);
+	local profile = handler.profile;
+	for name, check in pairs(profile) do
+		if type(check) == "function" then
+			profile[name] = function (sasl, username, ...)
+				local blocked, reason = register.blocked(username);
+				if blocked then
+					module:log("info", "auth_school_accounts: refused %s: the school is blocked (%s)", username,
+						reason);
+					if name == "plain_test" then return false, false; end
+					return nil, nil, nil, nil, false;
+				end
+				return check(sasl, username, ...);
+			end;
+		end
+	end
+	return handler;
+end
+
+module:provides("auth", provider);
+
+-- The misuse report counts logins per school and day (the account name is the school).
+module:hook("authentication-success", function (event)
+	local username = event.session and event.session.username;
+	if username then record_usage({ t = os.time(), school = username, event = "login" }); end
+end);
+
+--- Closes every open session of a blocked school on this host.
+local function close_blocked_sessions()
+	local users = prosody.hosts[module.host] and prosody.hosts[module.host].sessions or {};
+	for username, user in pairs(users) do
+		if register.blocked(username) then
+			for _, session in pairs(user.sessions or {}) do
+				module:log("info", "auth_school_accounts: closed a session of %s: the school is blocked", username);
+				session:close({ condition = "not-authorized", text = school_accounts.blocked_text });
+			end
+		end
+	end
+end
+
+-- A block takes effect for open sessions too, within one poll interval of the register changing.
+module:add_timer(0, function ()
+	if register.changed() then close_blocked_sessions(); end
+	return poll_seconds;
+end);
+
+module:log("info", "auth_school_accounts: loaded (register %s)", tostring(register_path));

@@ -1,0 +1,118 @@
+-- school_accounts.lib.lua: the media centre's register of school accounts, as the server reads it.
+--
+-- The admin tool (`jitsi-school-policy accounts`, tools/accounts/) owns the register, a JSON file
+-- named by the global setting `school_accounts_file`, and replaces it atomically on every change.
+-- The server only reads it: which schools are blocked (R5) and when a school's password was last
+-- rotated. It also appends what the misuse report counts to `school_accounts_usage_file`: one JSON
+-- line per event with the time, the school and a number, never a name, a room or an address.
+--
+-- Loaded with module:require("school_accounts") by mod_auth_school_accounts (teacher host) and
+-- mod_school_policy (MUC component).
+
+local json = require "util.json";
+local lfs = require "lfs";
+
+local lib = {};
+
+--- A reader of the register at `path` for `module`; `path` nil means the tool is not in use.
+-- Fails closed: a register that exists but cannot be read or parsed blocks every school until it
+-- is readable again (logged as an error each time it changes), because the reason it is unreadable
+-- may be a half-written block. A missing file means no school was ever added: nothing is blocked.
+function lib.reader(module, path)
+	local cached, cached_stamp, broken = { schools = {} }, nil, false;
+
+	local function stamp()
+		local attributes = lfs.attributes(path);
+		if not attributes then return "missing"; end
+		-- The tool replaces the file by renaming a new one over it: a new inode every time, even
+		-- for two changes within the same second and of the same size.
+		return string.format("%d:%d:%s", attributes.modification, attributes.size, tostring(attributes.ino));
+	end
+
+	local function load()
+		local file, open_error = io.open(path, "r");
+		if not file then return nil, open_error; end
+		local text = file:read("*a");
+		file:close();
+		local data, parse_error = json.decode(text);
+		if type(data) ~= "table" or type(data.schools) ~= "table" then
+			return nil, parse_error or "no schools table";
+		end
+		return data;
+	end
+
+	--- The register now: one stat() per question, a re-read only when the file changed, so that a
+	-- block holds from the first login after the tool wrote it.
+	local function current()
+		if not path then return cached, false; end
+		local new_stamp = stamp();
+		if new_stamp == cached_stamp then return cached, broken; end
+		cached_stamp = new_stamp;
+		if new_stamp == "missing" then
+			cached, broken = { schools = {} }, false;
+			return cached, broken;
+		end
+		local data, err = load();
+		if data then
+			cached, broken = data, false;
+		else
+			broken = true;
+			module:log("error", "school_accounts: cannot read %s (%s); every school account is refused until it"
+				.. " is readable", path, tostring(err));
+		end
+		return cached, broken;
+	end
+
+	local reader = {};
+
+	--- Whether the school with this account name may not be used, and why.
+	function reader.blocked(school)
+		local register, is_broken = current();
+		if is_broken then return true, "register unreadable"; end
+		local entry = register.schools[school];
+		if type(entry) == "table" and entry.status == "blocked" then
+			return true, type(entry.reason) == "string" and entry.reason or "";
+		end
+		return false;
+	end
+
+	--- When the school's password was last set (seconds since the epoch, with fractions), or 0.
+	function reader.rotated_at(school)
+		local entry = current().schools[school];
+		return type(entry) == "table" and tonumber(entry.rotatedAt) or 0;
+	end
+
+	--- Whether the register changed since the last call (for timers that act on changes).
+	function reader.changed()
+		local before = cached_stamp;
+		current();
+		return before ~= cached_stamp;
+	end
+
+	return reader;
+end
+
+--- An appender of usage events to `path` (nil: counting is off).
+function lib.usage(module, path)
+	return function (event)
+		if not path then return; end
+		local file, err = io.open(path, "a");
+		if not file then
+			module:log("error", "school_accounts: cannot append to %s (%s); the misuse report misses an event",
+				path, tostring(err));
+			return;
+		end
+		file:write(json.encode(event), "\n");
+		file:close();
+	end;
+end
+
+--- The text a blocked school's teacher gets, in both languages.
+lib.blocked_text = "Der Zugang Ihrer Schule ist gesperrt. Bitte wenden Sie sich an das Medienzentrum. / "
+	.. "Your school's access is blocked. Please contact the media centre.";
+
+--- The text a teacher gets whose school's password was changed while she was in a lesson.
+lib.rotated_text = "Die Zugangsdaten Ihrer Schule wurden erneuert. Bitte melden Sie sich mit den neuen an. / "
+	.. "Your school's access data were renewed. Please log in with the new ones.";
+
+return lib;

@@ -1,0 +1,395 @@
+/**
+ * The media centre's school accounts (R3, R5) against Debian's Prosody: the accounts tool works on the
+ * live server through its admin shell, and the server (mod_auth_school_accounts, mod_school_policy)
+ * holds a block on its own — no login over the wire, no vouch from Jicofo, no session left open.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { runAccounts, type AccountsDeps } from '../../tools/accounts/accountsCommand';
+import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
+import { startJicofoModel, type RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
+import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../../tools/prosody/harness';
+import { connectAccount, connectGuest, type Person } from '../../tools/prosody/xmppClients';
+
+const ROOT = join(__dirname, '..', '..');
+const BLOCKED = /Der Zugang Ihrer Schule ist gesperrt/;
+
+let prosody: RunningProsody;
+let jicofo: RunningJicofo;
+let work: string;
+let settingsPath: string;
+const people: Person[] = [];
+
+jest.setTimeout(60000);
+
+function writeSettings(path: string, overrides: Record<string, unknown> = {}) {
+    writeFileSync(
+        path,
+        JSON.stringify({
+            prosodyConfig: prosody.configPath,
+            domain: DOMAINS.teachers,
+            register: join(prosody.dir, 'accounts.json'),
+            auditLog: join(work, 'audit.log'),
+            usageLog: join(prosody.dir, 'usage.jsonl'),
+            config: join(ROOT, 'config.js'),
+            letters: join(work, 'letters'),
+            address: 'https://schule.meet.test',
+            ...overrides,
+        }),
+    );
+}
+
+/** Runs the tool in-process against the test server; returns exit code and what it printed. */
+async function accounts(args: string[], deps: AccountsDeps = {}) {
+    let out = '';
+    let err = '';
+    const code = await runAccounts(
+        [...args, '--settings', settingsPath],
+        { out: t => (out += t), err: t => (err += t) },
+        {
+            admin: prosodyShell(prosody.configPath, { env: prosody.env }),
+            ...deps,
+        },
+    );
+
+    return { code, out, err };
+}
+
+/** The password printed in the newest letter for a school: the only place it exists. */
+function passwordFromLetter(school: string): string {
+    const letters = readdirSync(join(work, 'letters')).filter(name => name.startsWith(`zugangsbrief-${school}-`));
+    const newest = letters
+        .map(name => join(work, 'letters', name))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    const html = readFileSync(newest ?? '', 'utf8');
+    const secrets = [...html.matchAll(/<dd class="secret">([^<]*)<\/dd>/g)].map(match => match[1]);
+
+    return secrets[1] ?? '';
+}
+
+/** A bounded wait: what the server should do within seconds, or a failure that says what. */
+async function within<T>(promise: Promise<T>, what: string, timeoutMs = 10000): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    try {
+        return await Promise.race([
+            promise,
+            new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new Error(`no ${what} within ${timeoutMs} ms`)), timeoutMs);
+            }),
+        ]);
+    } finally {
+        clearTimeout(timer);
+    }
+}
+
+async function track(person: Promise<Person>) {
+    const connected = await person;
+
+    people.push(connected);
+
+    return connected;
+}
+
+/** A login attempt; resolves with the SASL condition on refusal, "ok" on success. */
+async function tryLogin(school: string, password: string): Promise<string> {
+    try {
+        await track(connectAccount(prosody.service, school, password));
+
+        return 'ok';
+    } catch (error) {
+        return String((error as { condition?: string }).condition ?? error);
+    }
+}
+
+function auditLines(): Record<string, unknown>[] {
+    return readFileSync(join(work, 'audit.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map(line => JSON.parse(line) as Record<string, unknown>);
+}
+
+beforeAll(async () => {
+    prosody = await startProsody({ graceSeconds: 30 });
+    jicofo = await startJicofoModel({
+        service: prosody.service,
+        authDomain: DOMAINS.auth,
+        username: FOCUS_ACCOUNT.username,
+        password: FOCUS_ACCOUNT.password,
+        loginDomain: DOMAINS.teachers,
+    });
+    work = mkdtempSync(join(tmpdir(), 'school-accounts-'));
+    settingsPath = join(work, 'settings.json');
+    writeSettings(settingsPath);
+});
+
+afterEach(async () => {
+    await Promise.all(people.splice(0).map(person => person.stop()));
+});
+
+afterAll(async () => {
+    // The fail-closed test makes the register unreadable on purpose; any other error line fails.
+    const errors = (prosody?.errors() ?? []).filter(
+        line => !/school_accounts: cannot read .*accounts\.json/.test(line),
+    );
+
+    await jicofo?.stop();
+    await prosody?.stop();
+    rmSync(work, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+});
+
+describe('a new school', () => {
+    it('gets an account on the teacher domain and a letter, the only place its password is', async () => {
+        const result = await accounts(['add', 'gs-nord', '--name', 'Grundschule Nord']);
+
+        expect(result).toMatchObject({ code: 0, err: '' });
+        const password = passwordFromLetter('gs-nord');
+
+        expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){4}$/);
+        expect(result.out).not.toContain(password);
+        expect(await tryLogin('gs-nord', password)).toBe('ok');
+        const letter = readdirSync(join(work, 'letters')).find(name => name.startsWith('zugangsbrief-gs-nord-')) ?? '';
+
+        expect(statSync(join(work, 'letters', letter)).mode & 0o077).toBe(0);
+        expect(readFileSync(join(work, 'audit.log'), 'utf8')).not.toContain(password);
+        expect(auditLines().at(-1)).toMatchObject({ action: 'add', school: 'gs-nord' });
+    });
+
+    it('is not added twice, and a bad id is explained; nothing changes', async () => {
+        const letters = readdirSync(join(work, 'letters')).length;
+        const register = readFileSync(join(prosody.dir, 'accounts.json'), 'utf8');
+
+        expect(await accounts(['add', 'gs-nord', '--name', 'Noch einmal'])).toMatchObject({
+            code: 2,
+            err: expect.stringContaining('Die Schule „gs-nord“ gibt es schon') as unknown,
+        });
+        expect(await accounts(['add', 'GS Nord!', '--name', 'X', '--lang', 'en'])).toMatchObject({
+            code: 2,
+            err: expect.stringContaining('is not a valid school id') as unknown,
+        });
+        expect(await accounts(['add', 'gs-sued'])).toMatchObject({
+            code: 2,
+            err: expect.stringContaining('--name') as unknown,
+        });
+        expect(readdirSync(join(work, 'letters'))).toHaveLength(letters);
+        expect(readFileSync(join(prosody.dir, 'accounts.json'), 'utf8')).toBe(register);
+    });
+
+    it('is not half-added when Prosody is not reachable: no account, no letter, no entry', async () => {
+        const letters = readdirSync(join(work, 'letters')).length;
+        const elsewhere = mkdtempSync(join(tmpdir(), 'no-prosody-'));
+        const result = await accounts(['add', 'rs-west', '--name', 'Realschule West'], {
+            admin: prosodyShell(prosody.configPath, { env: { ...prosody.env, SP_DIR: elsewhere } }),
+        });
+
+        rmSync(elsewhere, { recursive: true, force: true });
+        expect(result).toMatchObject({
+            code: 3,
+            err: expect.stringContaining('Prosody ist nicht erreichbar') as unknown,
+        });
+        expect(readdirSync(join(work, 'letters'))).toHaveLength(letters);
+        expect(readFileSync(join(prosody.dir, 'accounts.json'), 'utf8')).not.toContain('rs-west');
+        expect(await tryLogin('rs-west', 'irgendwas')).toBe('not-authorized');
+    });
+
+    it('is not added when the audit log cannot be written', async () => {
+        const brokenSettings = join(work, 'broken-settings.json');
+
+        writeSettings(brokenSettings, { auditLog: join(work, 'missing-folder', 'audit.log') });
+        let err = '';
+        const code = await runAccounts(
+            ['add', 'rs-ost', '--name', 'Realschule Ost', '--settings', brokenSettings],
+            { out: () => undefined, err: t => (err += t) },
+            { admin: prosodyShell(prosody.configPath, { env: prosody.env }) },
+        );
+
+        expect(code).toBe(4);
+        expect(err).toContain('Das Protokoll');
+        expect(await tryLogin('rs-ost', 'irgendwas')).toBe('not-authorized');
+    });
+});
+
+describe('blocking a school on misuse', () => {
+    it('ends its open sessions, refuses its logins and Jicofo’s vouch, until it is unblocked', async () => {
+        await accounts(['add', 'gy-mitte', '--name', 'Gymnasium Mitte']);
+        const password = passwordFromLetter('gy-mitte');
+        const open = await track(connectAccount(prosody.service, 'gy-mitte', password));
+        // A teacher who logged in through jitsi-meet's dialog before the block: Jicofo gave her
+        // browser a session, and she is in a lesson from her guest address.
+        const machineUid = randomUUID();
+        const lessonRoom = `block-${Date.now()}`;
+        const anonymous = await track(connectGuest(prosody.service));
+        const login = await track(connectAccount(prosody.service, 'gy-mitte', password));
+        const session = await login.conferenceRequest(jicofo.address, lessonRoom, { machineUid });
+
+        await login.stop();
+        const sessionId = session.ok ? session.sessionId : undefined;
+
+        expect(await anonymous.conferenceRequest(jicofo.address, lessonRoom, { machineUid, sessionId })).toMatchObject({
+            ok: true,
+        });
+        expect(await anonymous.join(lessonRoom, 'Lehrkraft')).toEqual({ ok: true });
+
+        const blocked = await accounts(['block', 'gy-mitte', '--reason', 'Zugangsdaten in Schülerchat gepostet']);
+
+        expect(blocked).toMatchObject({ code: 0, err: '' });
+        expect(await within(open.ended(), 'the open session to end')).toMatch(BLOCKED);
+        expect(await within(anonymous.ended(), 'the vouched session to end')).toMatch(BLOCKED);
+        expect(await tryLogin('gy-mitte', password)).toBe('account-disabled');
+
+        // Her browser still has Jicofo's session: it must not make her a teacher again.
+        const again = await track(connectGuest(prosody.service));
+        const newRoom = `block-neu-${Date.now()}`;
+        const answer = await again.conferenceRequest(jicofo.address, newRoom, { machineUid, sessionId });
+
+        expect(answer).toMatchObject({ ok: true, identity: `gy-mitte@${DOMAINS.teachers}` });
+        expect(await again.join(newRoom, 'Lehrkraft')).toMatchObject({ ok: false, condition: 'not-allowed' });
+        await prosody.waitForLog(/ignored the focus's identity gy-mitte@meet.test .*: the school is blocked/);
+
+        expect(await accounts(['block', 'gy-mitte', '--reason', 'noch einmal'])).toMatchObject({ code: 2 });
+        expect(await accounts(['unblock', 'gy-mitte'])).toMatchObject({ code: 0 });
+        expect(await tryLogin('gy-mitte', password)).toBe('ok');
+        expect(auditLines().slice(-2)).toEqual([
+            expect.objectContaining({
+                action: 'block',
+                school: 'gy-mitte',
+                reason: 'Zugangsdaten in Schülerchat gepostet',
+            }),
+            expect.objectContaining({ action: 'unblock', school: 'gy-mitte' }),
+        ]);
+    });
+
+    it('refuses every school account while the register is unreadable (fail closed), and says so', async () => {
+        const registerPath = join(prosody.dir, 'accounts.json');
+        const good = readFileSync(registerPath, 'utf8');
+        const password = passwordFromLetter('gs-nord');
+
+        writeFileSync(registerPath, '{ "schools": { "gs-nord": ');
+        try {
+            expect(await tryLogin('gs-nord', password)).toBe('account-disabled');
+            expect(await accounts(['list'])).toMatchObject({
+                code: 4,
+                err: expect.stringContaining('nicht lesbar') as unknown,
+            });
+            await prosody.waitForLog(/school_accounts: cannot read .*accounts.json/);
+        } finally {
+            writeFileSync(registerPath, good);
+        }
+        expect(await tryLogin('gs-nord', password)).toBe('ok');
+    });
+
+    it('names an unknown school instead of doing nothing', async () => {
+        expect(await accounts(['block', 'gibt-es-nicht', '--reason', 'x'])).toMatchObject({
+            code: 2,
+            err: expect.stringContaining('Die Schule „gibt-es-nicht“ gibt es nicht') as unknown,
+        });
+        expect(await accounts(['block', 'gs-nord'])).toMatchObject({
+            code: 2,
+            err: expect.stringContaining('--reason') as unknown,
+        });
+    });
+});
+
+describe('new access data for a school', () => {
+    it('ends sessions of the old password, and only the new letter’s password logs in', async () => {
+        const old = passwordFromLetter('gs-nord');
+        const open = await track(connectAccount(prosody.service, 'gs-nord', old));
+        // … and the lesson a teacher opened through jitsi-meet's login dialog with the old password.
+        const machineUid = randomUUID();
+        const lessonRoom = `rotate-${Date.now()}`;
+        const anonymous = await track(connectGuest(prosody.service));
+        const login = await track(connectAccount(prosody.service, 'gs-nord', old));
+        const session = await login.conferenceRequest(jicofo.address, lessonRoom, { machineUid });
+
+        await login.stop();
+        expect(
+            await anonymous.conferenceRequest(jicofo.address, lessonRoom, {
+                machineUid,
+                sessionId: session.ok ? session.sessionId : undefined,
+            }),
+        ).toMatchObject({ ok: true, identity: `gs-nord@${DOMAINS.teachers}` });
+        expect(await anonymous.join(lessonRoom, 'Lehrkraft')).toEqual({ ok: true });
+        // Letters are named by day: keep the first one apart to read the new one.
+        expect(await accounts(['rotate', 'gs-nord'])).toMatchObject({ code: 0 });
+        const fresh = passwordFromLetter('gs-nord');
+
+        expect(fresh).not.toBe(old);
+        expect(await within(open.ended(), 'the old session to end')).toMatch(/Password changed/);
+        expect(await within(anonymous.ended(), 'the vouched session to end')).toMatch(
+            /Zugangsdaten Ihrer Schule wurden erneuert/,
+        );
+        expect(await tryLogin('gs-nord', old)).toBe('not-authorized');
+        expect(await tryLogin('gs-nord', fresh)).toBe('ok');
+        expect(readFileSync(join(work, 'audit.log'), 'utf8')).not.toContain(fresh);
+    });
+});
+
+describe('what the media centre sees', () => {
+    it('lists schools with status, dates and last login, and nothing about students or addresses', async () => {
+        const { code, out } = await accounts(['list', '--json']);
+        const rows = JSON.parse(out) as Record<string, unknown>[];
+
+        expect(code).toBe(0);
+        expect(rows.map(row => [row.school, row.status])).toEqual([
+            ['gs-nord', 'active'],
+            ['gy-mitte', 'active'],
+        ]);
+        expect(rows[0]?.lastLogin).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/));
+        expect(Object.keys(rows[0] ?? {}).sort()).toEqual([
+            'created',
+            'lastLogin',
+            'name',
+            'rotated',
+            'school',
+            'status',
+        ]);
+        expect(out).not.toMatch(/\d+\.\d+\.\d+\.\d+|guest\.meet\.test/);
+
+        const table = await accounts(['list', '--lang', 'en']);
+
+        expect(table.out).toMatch(/^School\tStatus/);
+        expect(table.out).toContain('gs-nord\tactive');
+    });
+
+    it('counts rooms per school and day — opened, most at once, outside school hours — and no more', async () => {
+        // A school of its own, so that the other tests' rooms do not count here.
+        expect(await accounts(['add', 'hs-sued', '--name', 'Hauptschule Süd'])).toMatchObject({ code: 0 });
+        const teacher = await track(connectAccount(prosody.service, 'hs-sued', passwordFromLetter('hs-sued')));
+        const rooms = [`zaehlen-a-${Date.now()}`, `zaehlen-b-${Date.now()}`];
+
+        for (const room of rooms) {
+            expect(await teacher.conferenceRequest(jicofo.address, room, { machineUid: randomUUID() })).toMatchObject({
+                ok: true,
+            });
+            expect(await teacher.join(room, 'Lehrkraft')).toEqual({ ok: true });
+        }
+        const today = new Date();
+        const since = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+        const always = join(work, 'always.json');
+        const never = join(work, 'never.json');
+
+        writeSettings(always, { schoolHours: { days: [1, 2, 3, 4, 5, 6, 7], hours: '00:00-24:00' } });
+        writeSettings(never, { schoolHours: { days: [], hours: '07:00-17:00' } });
+        const report = async (settings: string) => {
+            let out = '';
+
+            await runAccounts(['report', '--since', since, '--json', '--settings', settings], {
+                out: t => (out += t),
+                err: () => undefined,
+            });
+
+            return (JSON.parse(out) as { days: Record<string, unknown>[] }).days.find(day => day.school === 'hs-sued');
+        };
+
+        expect(await report(always)).toMatchObject({ roomsOpened: 2, mostOpenAtOnce: 2, openedOutsideSchoolHours: 0 });
+        expect(await report(never)).toMatchObject({ roomsOpened: 2, openedOutsideSchoolHours: 2 });
+        const usage = readFileSync(join(prosody.dir, 'usage.jsonl'), 'utf8');
+
+        expect(usage).not.toMatch(/zaehlen|Lehrkraft|@|127\.0\.0\.1/);
+        expect(await accounts(['report', '--since', 'gestern'])).toMatchObject({ code: 2 });
+    });
+});
