@@ -27,7 +27,7 @@ import { setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../li
 import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
 
 import { JitsiMeetHost } from './JitsiMeetHost';
-import { withoutHardenedOverrides } from './locationUrl';
+import { cleanLocation } from './locationUrl';
 import { clearJitsiStorage, type IStorageLike } from './storageCleanup';
 import {
     JITSI_ACTIONS,
@@ -238,7 +238,9 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
 
             if (url instanceof URL) {
                 // R7, R9: no override of a hardened key reaches jitsi-meet's direct URL reads.
-                return next({ ...(action as AnyAction), locationURL: withoutHardenedOverrides(url) });
+                const page = typeof window === 'undefined' ? undefined : window;
+
+                return next({ ...(action as AnyAction), locationURL: cleanLocation(url, page) });
             }
         }
         const result = next(action);
