@@ -86,6 +86,33 @@ describe('jitsi-meet’s own config code', () => {
     });
 });
 
+describe('hardening only tightens', () => {
+    it('keeps what the deployment set beside a hardened key, through every way config changes', () => {
+        const store = registeredStore(schoolMiddlewares());
+        const config = {
+            ...deploymentConfig(),
+            localRecording: { disable: false, notifyAllParticipants: true },
+            recordingService: { enabled: true, hideStorageWarning: true },
+            liveStreaming: { enabled: true, termsLink: 'https://medienzentrum.example.org/agb' },
+        };
+        const siblings = {
+            localRecording: { disable: true, notifyAllParticipants: true },
+            recordingService: { enabled: false, hideStorageWarning: true },
+            liveStreaming: { enabled: false, termsLink: 'https://medienzentrum.example.org/agb' },
+        };
+
+        store.dispatch({ type: configTypes.SET_CONFIG, config });
+        expect(configOf(store)).toMatchObject(siblings);
+        store.dispatch(updateConfig({ localRecording: { disable: false } }));
+        expect(configOf(store)).toMatchObject(siblings);
+        store.dispatch(overwriteConfig({ liveStreaming: { enabled: true } }));
+        expect(configOf(store)).toMatchObject({
+            localRecording: siblings.localRecording,
+            liveStreaming: { enabled: false },
+        });
+    });
+});
+
 describe('action types', () => {
     it('are jitsi-meet’s own strings', () => {
         const upstream: Record<string, string | undefined> = {
