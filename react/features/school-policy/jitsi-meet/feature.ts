@@ -318,6 +318,12 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
                 }
                 break;
             }
+            case JITSI_ACTIONS.SET_PASSWORD_FAILED:
+                // R6: the server keeps the password while students are inside (and refuses one too
+                // long for them). jitsi-meet keeps its state as it was, so its security dialog still
+                // shows the password in force, but it only says "lock failed"; the teacher learns why.
+                store.dispatch(options.deps.notify(translateCore(lang(), 'lock.changeRefused')) as UnknownAction);
+                break;
             case JITSI_ACTIONS.CONFERENCE_JOINED: {
                 const conference = fieldOf(a, 'conference') as { isModerator?: () => boolean | null } | undefined;
 

@@ -28,6 +28,7 @@ export const JITSI_ACTIONS = {
     SETTINGS_UPDATED: 'SETTINGS_UPDATED',
     SET_LOCATION_URL: 'SET_LOCATION_URL',
     SET_PASSWORD: 'SET_PASSWORD',
+    SET_PASSWORD_FAILED: 'SET_PASSWORD_FAILED',
 } as const;
 
 /** A remote participant as lib-jitsi-meet's JitsiParticipant reports it. */
