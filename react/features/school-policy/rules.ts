@@ -405,7 +405,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'The hardened config is re-imposed after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG (URL hash, configOverwrite, overwriteConfig); the local-recording button stays hidden and running recordings are stopped (a START_LOCAL_RECORDING dispatched by hand still reaches jitsi-meet’s own recording middleware, which runs before the module’s: not yet blocked) (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
+                by: 'The hardened config is re-imposed after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG (URL hash, configOverwrite, overwriteConfig); the local-recording button stays hidden, jitsi-meet’s LocalRecordingManager refuses to start (whoever dispatches START_LOCAL_RECORDING: jitsi-meet’s own recording middleware runs first and calls it) and running recordings are stopped (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; the manager refusal not yet run in a built fork)',
                 paths: ['react/features/school-policy/jitsi-meet/feature.ts'],
             },
             {

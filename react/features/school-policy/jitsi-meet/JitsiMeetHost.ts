@@ -111,7 +111,7 @@ export class JitsiMeetHost implements PolicyHost {
 
     /**
      * Stops a running server recording or stream. Local recording never starts in the fork build
-     * (the middleware swallows START_LOCAL_RECORDING), so there is nothing to stop for it.
+     * (jitsi-meet/localRecording.ts: its LocalRecordingManager refuses), so there is nothing to stop for it.
      *
      * @param {RecordingMode} mode - Which recording.
      * @returns {Promise<void>}

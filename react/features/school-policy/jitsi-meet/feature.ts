@@ -426,5 +426,14 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
 
             return isHangupKey(key);
         },
+
+        /**
+         * What the teacher reads when local recording was refused (R9), in her language.
+         *
+         * @returns {string}
+         */
+        recordingRefusedText(): string {
+            return translateCore(lang(), 'recording.stopped');
+        },
     };
 }

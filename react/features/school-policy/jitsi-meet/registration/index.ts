@@ -23,8 +23,10 @@ import { showNotification } from '../../../notifications/actions';
 import { joinConference } from '../../../prejoin/actions.web';
 import { isPrejoinPageVisible } from '../../../prejoin/functions.any';
 import { NOTIFICATION_TIMEOUT_TYPE } from '../../../notifications/constants';
+import LocalRecordingManager from '../../../recording/components/Recording/LocalRecordingManager';
 import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
+import { refuseLocalRecording } from '../localRecording';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
 import type { IJitsiMeetState } from '../types';
 
@@ -75,6 +77,12 @@ function register(middleware: Middleware<object, IJitsiMeetState>) {
 }
 
 feature.middlewares.forEach(register);
+
+// R9: jitsi-meet's own recording middleware runs before ours and starts local recording without
+// looking at the config; the manager it calls refuses instead.
+refuseLocalRecording(LocalRecordingManager, () =>
+    showNotification({ title: feature.recordingRefusedText() }, NOTIFICATION_TIMEOUT_TYPE.LONG),
+);
 
 /**
  * Routes the hang-up buttons into the policy. Buttons listed in `buttonsWithNotifyClick` do not run
