@@ -7,7 +7,8 @@
  * - Re-imposes the hardened config after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG, so
  *   that no URL hash, `configOverwrite` or `overwriteConfig` brings recording back or removes the
  *   hang-up interception.
- * - Swallows START_LOCAL_RECORDING: local recording cannot start.
+ * - Swallows START_LOCAL_RECORDING (the refusal itself is jitsi-meet's LocalRecordingManager's, see
+ *   localRecording.ts).
  * - Routes the hang-up buttons' "notify" clicks into the core (see {@link routeToolbarClick}).
  * - Clears jitsi-meet's stored data when the meeting ends on a shared device.
  * - Shows the policy's dialogs through jitsi-meet's dialog system and keeps the password dialog
@@ -228,9 +229,9 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         const type = fieldOf(action, 'type');
 
         if (type === JITSI_ACTIONS.START_LOCAL_RECORDING) {
-            // R9: swallowed, whoever asked (a button, a shortcut, a URL override).
-            store.dispatch(options.deps.notify(translateCore(lang(), 'recording.stopped')) as UnknownAction);
-
+            // R9: swallowed for any middleware after ours. jitsi-meet's own recording middleware
+            // comes before and starts through LocalRecordingManager, which the registration makes
+            // refuse with the notice (localRecording.ts); a notice here would be a second one.
             return undefined;
         }
         if (type === JITSI_ACTIONS.SET_LOCATION_URL) {
