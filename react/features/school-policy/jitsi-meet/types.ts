@@ -86,7 +86,7 @@ export function isJitsiConference(value: unknown): value is IJitsiConference {
  * cast; the adapter checks shapes at run time.
  */
 export interface IJitsiMeetState {
-    'features/base/conference'?: { conference?: unknown };
+    'features/base/conference'?: { conference?: unknown; room?: unknown };
     'features/base/participants'?: { local?: { id?: string } };
     'features/base/config'?: object;
     'features/base/connection'?: object;
