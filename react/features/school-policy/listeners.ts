@@ -59,6 +59,222 @@ function timing<S>(api: Api<S>): PolicyTiming {
     return { ...DEFAULT_TIMING, ...api.extra.timing };
 }
 
+/** R6: becoming moderator of a room not known to be locked locks it at once with the prepared password. */
+function lockWhenModerator<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    const policy = (api: Api<S>): PolicyState => selectPolicy(api.getState());
+
+    return startListening({
+        predicate: (_action, current, previous) =>
+            selectShouldLock(selectPolicy(current)) && !selectShouldLock(selectPolicy(previous)),
+        effect: async (_action, api) => {
+            const password = policy(api).password;
+
+            if (password === null) {
+                return;
+            }
+            api.dispatch(policyActions.lockSent());
+            try {
+                await command(api, host => host.lock(password));
+                api.dispatch(policyActions.roomLocked());
+            } catch (error) {
+                api.dispatch(policyActions.roomLockFailed({ code: hostErrorCode(error) }));
+            }
+        },
+    });
+}
+
+/** R6: moderator without a password → the UI must get one before anything else. */
+function askForMissingPassword<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    return startListening({
+        predicate: (_action, current, previous) =>
+            selectNeedsPassword(selectPolicy(current)) && !selectNeedsPassword(selectPolicy(previous)),
+        effect: (_action, api) => {
+            api.dispatch(policyActions.lockPasswordMissing());
+        },
+    });
+}
+
+/**
+ * R9: any recording or stream that is reported on is stopped, and everyone is told; one that could
+ * not be stopped is tried again once we are moderator again (the reducer says `stopping`).
+ */
+function stopAnyRecording<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    const policy = (api: Api<S>): PolicyState => selectPolicy(api.getState());
+
+    return startListening({
+        predicate: (_action, current, previous) =>
+            selectPolicy(current).recording.kind === 'stopping' && selectPolicy(previous).recording.kind !== 'stopping',
+        effect: async (_action, api) => {
+            const state = policy(api);
+
+            if (state.recording.kind !== 'stopping') {
+                return;
+            }
+            const modes: RecordingMode[] = [...state.recording.modes];
+            let stopped = false;
+            let lastError: unknown;
+
+            for (const mode of modes) {
+                try {
+                    await command(api, host => host.stopRecording(mode));
+                    stopped = true;
+                } catch (error) {
+                    lastError = error;
+                }
+            }
+            if (!stopped) {
+                api.dispatch(policyActions.recordingStopFailed({ modes, code: hostErrorCode(lastError) }));
+
+                return;
+            }
+            api.dispatch(policyActions.recordingStopped());
+            try {
+                await command(api, host => host.sendMessageToAll(bilingual('chat.recordingStopped')));
+            } catch {
+                // The recording is stopped; a lost chat message is not worth a second notice.
+            }
+        },
+    });
+}
+
+/** R8: whenever we enter `leaving`, leave (or, after "end for all", wait for the end), bounded. */
+function leaveWhenLeaving<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    const policy = (api: Api<S>): PolicyState => selectPolicy(api.getState());
+
+    return startListening({
+        predicate: (_action, current, previous) =>
+            selectPolicy(current).phase.kind === 'leaving' && selectPolicy(previous).phase.kind !== 'leaving',
+        effect: async (_action, api) => {
+            const phase = policy(api).phase;
+            const wait = timing(api).leaveWaitMs;
+            const isLeft = (_a: UnknownAction, state: S): boolean => selectPolicy(state).phase.kind === 'left';
+
+            if (phase.kind === 'leaving' && phase.via === 'endForAll' && (await api.condition(isLeft, wait))) {
+                return;
+            }
+            try {
+                await command(api, host => host.leave());
+            } catch {
+                // Confirmation (or its absence) decides below.
+            }
+            if (!(await api.condition(isLeft, wait))) {
+                api.dispatch(policyActions.meetingLeft({ reason: 'unconfirmed' }));
+            }
+        },
+    });
+}
+
+/** R8: "Alle bitten zu gehen". */
+function askAllToLeave<S>(
+    startListening: PolicyStartListening<S>,
+    _selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    return startListening({
+        actionCreator: policyActions.askAllToLeaveChosen,
+        effect: async (_action, api) => {
+            try {
+                await command(api, host => host.sendMessageToAll(bilingual('leave.askAll')));
+                api.dispatch(policyActions.askedAllToLeave());
+            } catch (error) {
+                api.dispatch(policyActions.askAllToLeaveFailed({ code: hostErrorCode(error) }));
+            }
+        },
+    });
+}
+
+/** R8: "Alle entfernen und beenden": remove each, then wait (bounded) for the room to be empty. */
+function removeAllAndEnd<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    const policy = (api: Api<S>): PolicyState => selectPolicy(api.getState());
+
+    return startListening({
+        actionCreator: policyActions.removeAllChosen,
+        effect: async (_action, api) => {
+            const others = selectOthers(policy(api));
+
+            await Promise.all(
+                others.map(async ({ id }) => {
+                    try {
+                        await command(api, host => host.kick(id));
+                        api.dispatch(policyActions.participantRemoved({ id }));
+                    } catch (error) {
+                        api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
+                    }
+                }),
+            );
+            const emptied = await api.condition(
+                (_a, state) => selectPolicy(state).phase.kind !== 'leaveBlocked',
+                timing(api).removalWaitMs,
+            );
+
+            if (!emptied) {
+                api.dispatch(policyActions.removalTimedOut());
+            }
+        },
+    });
+}
+
+/** One participant removed by the teacher (e.g. after review of who came in before the lock). */
+function removeOneParticipant<S>(
+    startListening: PolicyStartListening<S>,
+    _selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    return startListening({
+        actionCreator: policyActions.participantRemovalChosen,
+        effect: async (action, api) => {
+            const { id } = action.payload;
+
+            try {
+                await command(api, host => host.kick(id));
+                api.dispatch(policyActions.participantRemoved({ id }));
+            } catch (error) {
+                api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
+            }
+        },
+    });
+}
+
+/** R8: "Für alle beenden". */
+function endForAll<S>(startListening: PolicyStartListening<S>, _selectPolicy: (state: S) => PolicyState): Unsubscribe {
+    return startListening({
+        actionCreator: policyActions.endForAllChosen,
+        effect: async (_action, api) => {
+            try {
+                await command(api, host => host.endForAll());
+                api.dispatch(policyActions.endedForAll());
+            } catch (error) {
+                api.dispatch(policyActions.endForAllFailed({ code: hostErrorCode(error) }));
+            }
+        },
+    });
+}
+
+/** The policy's effects, one per rule or teacher's choice, in the order they are registered. */
+const EFFECTS = [
+    lockWhenModerator,
+    askForMissingPassword,
+    stopAnyRecording,
+    leaveWhenLeaving,
+    askAllToLeave,
+    removeAllAndEnd,
+    removeOneParticipant,
+    endForAll,
+] as const;
+
 /**
  * Registers the policy's listeners.
  *
@@ -70,181 +286,7 @@ export function setupPolicyListeners<S>(
     startListening: PolicyStartListening<S>,
     selectPolicy: (state: S) => PolicyState,
 ): Unsubscribe {
-    const policy = (api: Api<S>): PolicyState => selectPolicy(api.getState());
-    const unsubscribes: Unsubscribe[] = [];
-    // R6: becoming moderator of a room not known to be locked locks it at once with the prepared password.
-    unsubscribes.push(
-        startListening({
-            predicate: (_action, current, previous) =>
-                selectShouldLock(selectPolicy(current)) && !selectShouldLock(selectPolicy(previous)),
-            effect: async (_action, api) => {
-                const password = policy(api).password;
-
-                if (password === null) {
-                    return;
-                }
-                api.dispatch(policyActions.lockSent());
-                try {
-                    await command(api, host => host.lock(password));
-                    api.dispatch(policyActions.roomLocked());
-                } catch (error) {
-                    api.dispatch(policyActions.roomLockFailed({ code: hostErrorCode(error) }));
-                }
-            },
-        }),
-    );
-
-    // R6: moderator without a password → the UI must get one before anything else.
-    unsubscribes.push(
-        startListening({
-            predicate: (_action, current, previous) =>
-                selectNeedsPassword(selectPolicy(current)) && !selectNeedsPassword(selectPolicy(previous)),
-            effect: (_action, api) => {
-                api.dispatch(policyActions.lockPasswordMissing());
-            },
-        }),
-    );
-
-    // R9: any recording or stream that is reported on is stopped, and everyone is told; one that
-    // could not be stopped is tried again once we are moderator again (the reducer says `stopping`).
-    unsubscribes.push(
-        startListening({
-            predicate: (_action, current, previous) =>
-                selectPolicy(current).recording.kind === 'stopping' &&
-                selectPolicy(previous).recording.kind !== 'stopping',
-            effect: async (_action, api) => {
-                const state = policy(api);
-
-                if (state.recording.kind !== 'stopping') {
-                    return;
-                }
-                const modes: RecordingMode[] = [...state.recording.modes];
-                let stopped = false;
-                let lastError: unknown;
-
-                for (const mode of modes) {
-                    try {
-                        await command(api, host => host.stopRecording(mode));
-                        stopped = true;
-                    } catch (error) {
-                        lastError = error;
-                    }
-                }
-                if (!stopped) {
-                    api.dispatch(policyActions.recordingStopFailed({ modes, code: hostErrorCode(lastError) }));
-
-                    return;
-                }
-                api.dispatch(policyActions.recordingStopped());
-                try {
-                    await command(api, host => host.sendMessageToAll(bilingual('chat.recordingStopped')));
-                } catch {
-                    // The recording is stopped; a lost chat message is not worth a second notice.
-                }
-            },
-        }),
-    );
-
-    // R8: whenever we enter `leaving`, leave (or, after "end for all", wait for the end), bounded.
-    unsubscribes.push(
-        startListening({
-            predicate: (_action, current, previous) =>
-                selectPolicy(current).phase.kind === 'leaving' && selectPolicy(previous).phase.kind !== 'leaving',
-            effect: async (_action, api) => {
-                const phase = policy(api).phase;
-                const wait = timing(api).leaveWaitMs;
-                const isLeft = (_a: UnknownAction, state: S): boolean => selectPolicy(state).phase.kind === 'left';
-
-                if (phase.kind === 'leaving' && phase.via === 'endForAll' && (await api.condition(isLeft, wait))) {
-                    return;
-                }
-                try {
-                    await command(api, host => host.leave());
-                } catch {
-                    // Confirmation (or its absence) decides below.
-                }
-                if (!(await api.condition(isLeft, wait))) {
-                    api.dispatch(policyActions.meetingLeft({ reason: 'unconfirmed' }));
-                }
-            },
-        }),
-    );
-
-    // R8: "Alle bitten zu gehen".
-    unsubscribes.push(
-        startListening({
-            actionCreator: policyActions.askAllToLeaveChosen,
-            effect: async (_action, api) => {
-                try {
-                    await command(api, host => host.sendMessageToAll(bilingual('leave.askAll')));
-                    api.dispatch(policyActions.askedAllToLeave());
-                } catch (error) {
-                    api.dispatch(policyActions.askAllToLeaveFailed({ code: hostErrorCode(error) }));
-                }
-            },
-        }),
-    );
-
-    // R8: "Alle entfernen und beenden": remove each, then wait (bounded) for the room to be empty.
-    unsubscribes.push(
-        startListening({
-            actionCreator: policyActions.removeAllChosen,
-            effect: async (_action, api) => {
-                const others = selectOthers(policy(api));
-
-                await Promise.all(
-                    others.map(async ({ id }) => {
-                        try {
-                            await command(api, host => host.kick(id));
-                            api.dispatch(policyActions.participantRemoved({ id }));
-                        } catch (error) {
-                            api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
-                        }
-                    }),
-                );
-                const emptied = await api.condition(
-                    (_a, state) => selectPolicy(state).phase.kind !== 'leaveBlocked',
-                    timing(api).removalWaitMs,
-                );
-
-                if (!emptied) {
-                    api.dispatch(policyActions.removalTimedOut());
-                }
-            },
-        }),
-    );
-
-    // One participant removed by the teacher (e.g. after review of who came in before the lock).
-    unsubscribes.push(
-        startListening({
-            actionCreator: policyActions.participantRemovalChosen,
-            effect: async (action, api) => {
-                const { id } = action.payload;
-
-                try {
-                    await command(api, host => host.kick(id));
-                    api.dispatch(policyActions.participantRemoved({ id }));
-                } catch (error) {
-                    api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
-                }
-            },
-        }),
-    );
-
-    // R8: "Für alle beenden".
-    unsubscribes.push(
-        startListening({
-            actionCreator: policyActions.endForAllChosen,
-            effect: async (_action, api) => {
-                try {
-                    await command(api, host => host.endForAll());
-                    api.dispatch(policyActions.endedForAll());
-                } catch (error) {
-                    api.dispatch(policyActions.endForAllFailed({ code: hostErrorCode(error) }));
-                }
-            },
-        }),
-    );
+    const unsubscribes = EFFECTS.map(effect => effect(startListening, selectPolicy));
 
     return () => {
         unsubscribes.forEach(unsubscribe => unsubscribe());
