@@ -4,6 +4,7 @@
  * build, and with our middleware the config ends hardened. Also: our action-type strings are
  * jitsi-meet's. __DEV__ is never defined, so jitsi-meet applies its allow-list as in production.
  */
+import * as authenticationTypes from 'jitsi-meet/authentication/actionTypes';
 import * as conferenceTypes from 'jitsi-meet/base/conference/actionTypes';
 import { overwriteConfig, updateConfig } from 'jitsi-meet/base/config/actions';
 import * as configTypes from 'jitsi-meet/base/config/actionTypes';
@@ -116,6 +117,7 @@ describe('hardening only tightens', () => {
 describe('action types', () => {
     it('are jitsi-meet’s own strings', () => {
         const upstream: Record<string, string | undefined> = {
+            ...authenticationTypes,
             ...conferenceTypes,
             ...configTypes,
             ...participantTypes,

@@ -66,6 +66,44 @@ end
 
 module:provides("auth", provider);
 
+-- Why a login failed, for the one who knows the password (jitsi-meet's login dialog shows every
+-- failed login as "wrong password": lib-jitsi-meet does not pass SASL's account-disabled on).
+-- POST /school-access {"jid": "<school>@<this host>", "password": "…"} answers {"blocked": true,
+-- "text": …} only when the password is right and the school is blocked; {"blocked": false} in every
+-- other case, so nobody learns anything about a school whose password they do not hold. It tests
+-- a password like a login does, and costs what a login costs.
+local json = require "util.json";
+local jid_util = require "util.jid";
+
+local function answer(response, blocked)
+	response.headers.content_type = "application/json";
+	response.headers.cache_control = "no-store";
+	return json.encode(blocked and { blocked = true, text = school_accounts.blocked_text } or { blocked = false });
+end
+
+module:depends("http");
+module:provides("http", {
+	default_path = "/school-access";
+	route = {
+		["POST"] = function (event)
+			local body = json.decode(event.request.body or "");
+			if type(body) ~= "table" or type(body.jid) ~= "string" or type(body.password) ~= "string"
+				or #body.jid > 1023 or #body.password > 1023 then
+				return 400;
+			end
+			local username, host = jid_util.split(jid_util.prep(body.jid) or "");
+			if not username or host ~= module.host or not register.blocked(username) then
+				return answer(event.response, false);
+			end
+			local correct = base.test_password(username, body.password);
+			if correct then
+				module:log("info", "auth_school_accounts: told %s's holder that the school is blocked", username);
+			end
+			return answer(event.response, correct == true);
+		end;
+	};
+});
+
 -- The misuse report counts logins per school and day (the account name is the school).
 module:hook("authentication-success", function (event)
 	local username = event.session and event.session.username;

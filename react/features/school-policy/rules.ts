@@ -242,8 +242,16 @@ export const RULES: readonly Rule[] = [
                 ],
             },
             {
+                layer: 'forkBuild',
+                by: 'A refused login asks the server why (POST /school-access, answered only to whoever holds the right password) and tells a blocked school’s teacher “Der Zugang Ihrer Schule ist gesperrt”',
+                paths: [
+                    'react/features/school-policy/jitsi-meet/blockedSchool.ts',
+                    'deploy/nginx/jitsi-additions.conf',
+                ],
+            },
+            {
                 layer: 'people',
-                by: 'The school reports misuse; the media centre decides to block. jitsi-meet’s login dialog shows a blocked teacher its general “wrong credentials” message, not the block.',
+                by: 'The school reports misuse; the media centre decides to block. A stock jitsi-meet shows a blocked teacher “wrong password”; the fork build says the school is blocked.',
                 paths: [],
             },
         ],

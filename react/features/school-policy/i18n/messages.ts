@@ -20,6 +20,7 @@ export const de = {
     'lock.notModerator': 'Der Raum konnte nicht gesperrt werden: Sie sind nicht Moderator.',
     'lock.failed': 'Der Raum konnte nicht mit dem Passwort gesperrt werden.',
     'lock.passwordNeeded': 'Bitte legen Sie jetzt ein Passwort für den Raum fest.',
+    'account.blocked': 'Der Zugang Ihrer Schule ist gesperrt. Bitte wenden Sie sich an das Medienzentrum.',
     'lock.changeRefused':
         'Der Server hat die Änderung abgelehnt (das Passwort bleibt, solange Schülerinnen und Schüler im Raum sind, und darf nicht zu lang sein). Es gilt weiter das bisherige Passwort.',
     'recording.stopped': 'Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.',
@@ -54,6 +55,7 @@ export const en: Record<MessageKey, string> = {
     'lock.notModerator': 'The room could not be locked: you are not a moderator.',
     'lock.failed': 'The room could not be locked with the password.',
     'lock.passwordNeeded': 'Please set a password for the room now.',
+    'account.blocked': "Your school's access is blocked. Please contact the media centre.",
     'lock.changeRefused':
         'The server refused the change (the password stays while students are in the room, and must not be too long). The previous password still applies.',
     'recording.stopped': 'A recording was started and stopped at once. Recordings are prohibited.',

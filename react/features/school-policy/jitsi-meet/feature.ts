@@ -26,6 +26,7 @@ import { initialPolicyState, policyActions, policyReducer, type PolicyState } fr
 
 import { JitsiMeetHost } from './JitsiMeetHost';
 import { SWALLOWED, createStartSettingsGuard, guardIncoming, reimposeHardenedConfig } from './configGuard';
+import { createBlockedSchoolCheck, type SchoolAccess } from './blockedSchool';
 import { createDialogBridge } from './dialogBridge';
 import { createNotOpenRetry } from './notOpenRetry';
 import { policyEventsFor } from './policyEvents';
@@ -59,6 +60,9 @@ export interface ISchoolPolicyFeatureOptions {
 
     /** R7: suggest a pseudonym when no display name is set (default true). */
     readonly suggestPseudonym?: boolean;
+
+    /** R5: asks the server why a login failed (default: nobody asked, jitsi-meet's message stays). */
+    readonly schoolAccess?: SchoolAccess;
 }
 
 /**
@@ -77,6 +81,12 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         lang,
         retrySeconds: options.notOpenRetrySeconds ?? 15,
     });
+    const blockedSchool = options.schoolAccess
+        ? createBlockedSchoolCheck({
+              ask: options.schoolAccess,
+              notice: () => options.deps.notify(translateCore(lang(), 'account.blocked')) as UnknownAction,
+          })
+        : undefined;
     const bridge = createDialogBridge({ deps: options.deps, dialogs: options.dialogs, lang, selectPolicy });
     let host: JitsiMeetHost | undefined;
     const extra: PolicyExtra = {
@@ -118,6 +128,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         const state = store.getState();
 
         reimposeHardenedConfig(type, state, store.dispatch);
+        void blockedSchool?.(action, store.dispatch);
         startSettings(type, () => store.getState(), store.dispatch);
         if (notOpenRetry(action, state, store.dispatch)) {
             return result;

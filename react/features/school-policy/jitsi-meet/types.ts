@@ -29,6 +29,8 @@ export const JITSI_ACTIONS = {
     SET_LOCATION_URL: 'SET_LOCATION_URL',
     SET_PASSWORD: 'SET_PASSWORD',
     SET_PASSWORD_FAILED: 'SET_PASSWORD_FAILED',
+    UPGRADE_ROLE_FINISHED: 'UPGRADE_ROLE_FINISHED',
+    CONNECTION_FAILED: 'CONNECTION_FAILED',
 } as const;
 
 /** A remote participant as lib-jitsi-meet's JitsiParticipant reports it. */

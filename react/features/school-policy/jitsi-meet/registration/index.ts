@@ -26,6 +26,7 @@ import { NOTIFICATION_TIMEOUT_TYPE } from '../../../notifications/constants';
 import LocalRecordingManager from '../../../recording/components/Recording/LocalRecordingManager';
 import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
+import { schoolAccessOverHttp } from '../blockedSchool';
 import { refuseLocalRecording } from '../localRecording';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
 import type { IJitsiMeetState } from '../types';
@@ -50,6 +51,7 @@ const feature = createSchoolPolicyFeature({
     },
     lang: () => (i18next.language?.startsWith('de') ? 'de' : 'en'),
     storage: jitsiLocalStorage,
+    schoolAccess: schoolAccessOverHttp(window.fetch.bind(window)),
     sharedDevices: SHARED_DEVICES,
 });
 
