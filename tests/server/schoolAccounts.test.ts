@@ -4,6 +4,7 @@
  * holds a block on its own — no login over the wire, no vouch from Jicofo, no session left open.
  */
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +71,44 @@ function passwordFromLetter(school: string): string {
     return secrets[1] ?? '';
 }
 
+/** Asks the server why a login failed, as the fork build's login does (POST /school-access). */
+function askSchoolAccess(body: unknown): Promise<{ status: number; answer: unknown }> {
+    const url = new URL(prosody.bosh ?? '');
+
+    return new Promise((resolve, reject) => {
+        const req = request(
+            {
+                host: url.hostname,
+                port: url.port,
+                path: '/school-access',
+                method: 'POST',
+                // Prosody serves it on the teacher host, as nginx forwards it with the site's name.
+                headers: { host: DOMAINS.teachers, 'content-type': 'application/json' },
+                timeout: 10000,
+            },
+            res => {
+                let text = '';
+
+                res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+                res.on('end', () => {
+                    let answer: unknown = text;
+
+                    try {
+                        answer = JSON.parse(text);
+                    } catch {
+                        // Not JSON: kept as text for the assertion.
+                    }
+                    resolve({ status: res.statusCode ?? 0, answer });
+                });
+            },
+        );
+
+        req.on('timeout', () => req.destroy(new Error('no answer from /school-access')));
+        req.on('error', reject);
+        req.end(typeof body === 'string' ? body : JSON.stringify(body));
+    });
+}
+
 /** A bounded wait: what the server should do within seconds, or a failure that says what. */
 async function within<T>(promise: Promise<T>, what: string, timeoutMs = 10000): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -113,7 +152,8 @@ function auditLines(): Record<string, unknown>[] {
 }
 
 beforeAll(async () => {
-    prosody = await startProsody({ graceSeconds: 30 });
+    // BOSH on: the server's HTTP service also answers POST /school-access.
+    prosody = await startProsody({ graceSeconds: 30, bosh: true });
     jicofo = await startJicofoModel({
         service: prosody.service,
         authDomain: DOMAINS.auth,
@@ -240,6 +280,24 @@ describe('blocking a school on misuse', () => {
         expect(await within(open.ended(), 'the open session to end')).toMatch(BLOCKED);
         expect(await within(anonymous.ended(), 'the vouched session to end')).toMatch(BLOCKED);
         expect(await tryLogin('gy-mitte', password)).toBe('account-disabled');
+        // Why, for the one who holds the password — and for nobody else.
+        expect(await askSchoolAccess({ jid: 'gy-mitte@meet.test', password })).toEqual({
+            status: 200,
+            answer: { blocked: true, text: expect.stringMatching(BLOCKED) as unknown },
+        });
+        expect(await askSchoolAccess({ jid: 'GY-Mitte@Meet.Test', password })).toMatchObject({
+            answer: { blocked: true },
+        });
+        expect(await askSchoolAccess({ jid: 'gy-mitte@meet.test', password: 'geraten' })).toEqual({
+            status: 200,
+            answer: { blocked: false },
+        });
+        expect(await askSchoolAccess({ jid: 'gs-nord@meet.test', password: passwordFromLetter('gs-nord') })).toEqual({
+            status: 200,
+            answer: { blocked: false },
+        });
+        expect((await askSchoolAccess('kein json')).status).toBe(400);
+        expect((await askSchoolAccess({ jid: 'gy-mitte@meet.test' })).status).toBe(400);
 
         // Her browser still has Jicofo's session: it must not make her a teacher again.
         const again = await track(connectGuest(prosody.service));
