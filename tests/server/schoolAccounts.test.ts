@@ -9,6 +9,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import WebSocket from 'ws';
+
 import { runAccounts, type AccountsDeps } from '../../tools/accounts/accountsCommand';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
 import { startJicofoModel, type RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
@@ -69,6 +71,13 @@ function passwordFromLetter(school: string): string {
     const secrets = [...html.matchAll(/<dd class="secret">([^<]*)<\/dd>/g)].map(match => match[1]);
 
     return secrets[1] ?? '';
+}
+
+/** Prosody's WebSocket endpoint (mod_websocket, on the same HTTP port as BOSH). */
+function websocketService(): string {
+    const url = new URL(prosody.bosh ?? '');
+
+    return `ws://${url.host}/xmpp-websocket`;
 }
 
 /** Asks the server why a login failed, as the fork build's login does (POST /school-access). */
@@ -134,9 +143,9 @@ async function track(person: Promise<Person>) {
 }
 
 /** A login attempt; resolves with the SASL condition on refusal, "ok" on success. */
-async function tryLogin(school: string, password: string): Promise<string> {
+async function tryLogin(school: string, password: string, service = prosody.service): Promise<string> {
     try {
-        await track(connectAccount(prosody.service, school, password));
+        await track(connectAccount(service, school, password));
 
         return 'ok';
     } catch (error) {
@@ -150,6 +159,9 @@ function auditLines(): Record<string, unknown>[] {
         .split('\n')
         .map(line => JSON.parse(line) as Record<string, unknown>);
 }
+
+// xmpp.js connects over WebSocket with the global WebSocket, which Node 20 does not have.
+Object.assign(globalThis, { WebSocket });
 
 beforeAll(async () => {
     // BOSH on: the server's HTTP service also answers POST /school-access.
@@ -280,6 +292,8 @@ describe('blocking a school on misuse', () => {
         expect(await within(open.ended(), 'the open session to end')).toMatch(BLOCKED);
         expect(await within(anonymous.ended(), 'the vouched session to end')).toMatch(BLOCKED);
         expect(await tryLogin('gy-mitte', password)).toBe('account-disabled');
+        // … over WebSocket too, as a browser connects.
+        expect(await tryLogin('gy-mitte', password, websocketService())).toBe('account-disabled');
         // Why, for the one who holds the password — and for nobody else.
         expect(await askSchoolAccess({ jid: 'gy-mitte@meet.test', password })).toEqual({
             status: 200,
@@ -311,6 +325,7 @@ describe('blocking a school on misuse', () => {
         expect(await accounts(['block', 'gy-mitte', '--reason', 'noch einmal'])).toMatchObject({ code: 2 });
         expect(await accounts(['unblock', 'gy-mitte'])).toMatchObject({ code: 0 });
         expect(await tryLogin('gy-mitte', password)).toBe('ok');
+        expect(await tryLogin('gy-mitte', password, websocketService())).toBe('ok');
         expect(auditLines().slice(-2)).toEqual([
             expect.objectContaining({
                 action: 'block',

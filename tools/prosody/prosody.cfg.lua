@@ -20,6 +20,7 @@ local http_port = tonumber(os.getenv("SP_HTTP_PORT") or "")
 http_ports = { http_port }
 http_interfaces = { "127.0.0.1" }
 consider_bosh_secure = true
+consider_websocket_secure = true
 -- A reloaded page leaves its old BOSH session behind; end it soon, not after Prosody's 60 s.
 bosh_max_inactivity = 15
 https_ports = {}
@@ -31,7 +32,11 @@ log = { { levels = { min = "info" }, to = "file", filename = dir .. "/prosody.lo
 -- Built in a local: Prosody's config keeps settings, it does not read them back as variables.
 -- admin_shell: the tests reload mod_school_policy through `prosodyctl shell`, as an admin would.
 local modules = { "saslauth", "disco", "ping", "admin_shell" }
-if http_port then modules[#modules + 1] = "bosh" end
+if http_port then
+    modules[#modules + 1] = "bosh"
+    -- WebSocket too: Jitsi's web clients use either, and a block must hold on both.
+    modules[#modules + 1] = "websocket"
+end
 modules_enabled = modules
 modules_disabled = { "s2s", "tls" }
 -- The flood test sends many joins at once; the test is about the module, not rate limits.

@@ -304,7 +304,10 @@ async function connectPerson(options: {
     };
 }
 
-/** Any account of the teacher host (e.g. a school's account made by the accounts tool). */
+/**
+ * Any account of the teacher host (e.g. a school's account made by the accounts tool). `service` may
+ * be `xmpp://` (TCP) or `ws://…/xmpp-websocket` (as a browser connects; needs a global WebSocket).
+ */
 export function connectAccount(service: string, username: string, password: string): Promise<Person> {
     return connectPerson({ service, domain: DOMAINS.teachers, username, password });
 }
