@@ -81,28 +81,32 @@ local function answer(response, blocked)
 	return json.encode(blocked and { blocked = true, text = school_accounts.blocked_text } or { blocked = false });
 end
 
-module:depends("http");
-module:provides("http", {
-	default_path = "/school-access";
-	route = {
-		["POST"] = function (event)
-			local body = json.decode(event.request.body or "");
-			if type(body) ~= "table" or type(body.jid) ~= "string" or type(body.password) ~= "string"
-				or #body.jid > 1023 or #body.password > 1023 then
-				return 400;
-			end
-			local username, host = jid_util.split(jid_util.prep(body.jid) or "");
-			if not username or host ~= module.host or not register.blocked(username) then
-				return answer(event.response, false);
-			end
-			local correct = base.test_password(username, body.password);
-			if correct then
-				module:log("info", "auth_school_accounts: told %s's holder that the school is blocked", username);
-			end
-			return answer(event.response, correct == true);
-		end;
-	};
-});
+local function school_access(event)
+	local body = json.decode(event.request.body or "");
+	if type(body) ~= "table" or type(body.jid) ~= "string" or type(body.password) ~= "string"
+		or #body.jid > 1023 or #body.password > 1023 then
+		return 400;
+	end
+	local username, host = jid_util.split(jid_util.prep(body.jid) or "");
+	if not username or host ~= module.host or not register.blocked(username) then
+		return answer(event.response, false);
+	end
+	local correct = base.test_password(username, body.password);
+	if correct then
+		module:log("info", "auth_school_accounts: told %s's holder that the school is blocked", username);
+	end
+	return answer(event.response, correct == true);
+end
+
+-- Served where Prosody serves HTTP (BOSH, in a Jitsi install); a server set up with no HTTP ports at
+-- all gets no endpoint, and the login dialog keeps jitsi-meet's own message.
+local http_ports = module:get_option_array("http_ports");
+if http_ports and #http_ports == 0 then
+	module:log("info", "auth_school_accounts: no HTTP ports, so no /school-access");
+else
+	module:depends("http");
+	module:provides("http", { default_path = "/school-access", route = { ["POST"] = school_access } });
+end
 
 -- The misuse report counts logins per school and day (the account name is the school).
 module:hook("authentication-success", function (event)

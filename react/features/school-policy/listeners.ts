@@ -55,6 +55,34 @@ async function command<S>(api: Api<S>, run: (host: PolicyHost) => Promise<void>)
     }
 }
 
+/**
+ * Runs a host command and reports how it went: the success event, or the failure event with the
+ * host's error code. Every teacher's choice ends in one of the two, so the UI never waits forever.
+ */
+async function commandReported<S>(
+    api: Api<S>,
+    run: (host: PolicyHost) => Promise<void>,
+    succeeded: () => UnknownAction,
+    failed: (code: ReturnType<typeof hostErrorCode>) => UnknownAction,
+): Promise<void> {
+    try {
+        await command(api, run);
+        api.dispatch(succeeded());
+    } catch (error) {
+        api.dispatch(failed(hostErrorCode(error)));
+    }
+}
+
+/** Removes one participant and reports it (R8). */
+function removeParticipant<S>(api: Api<S>, id: string): Promise<void> {
+    return commandReported(
+        api,
+        host => host.kick(id),
+        () => policyActions.participantRemoved({ id }),
+        code => policyActions.participantRemovalFailed({ id, code }),
+    );
+}
+
 function timing<S>(api: Api<S>): PolicyTiming {
     return { ...DEFAULT_TIMING, ...api.extra.timing };
 }
@@ -76,12 +104,12 @@ function lockWhenModerator<S>(
                 return;
             }
             api.dispatch(policyActions.lockSent());
-            try {
-                await command(api, host => host.lock(password));
-                api.dispatch(policyActions.roomLocked());
-            } catch (error) {
-                api.dispatch(policyActions.roomLockFailed({ code: hostErrorCode(error) }));
-            }
+            await commandReported(
+                api,
+                host => host.lock(password),
+                () => policyActions.roomLocked(),
+                code => policyActions.roomLockFailed({ code }),
+            );
         },
     });
 }
@@ -184,12 +212,12 @@ function askAllToLeave<S>(
     return startListening({
         actionCreator: policyActions.askAllToLeaveChosen,
         effect: async (_action, api) => {
-            try {
-                await command(api, host => host.sendMessageToAll(bilingual('leave.askAll')));
-                api.dispatch(policyActions.askedAllToLeave());
-            } catch (error) {
-                api.dispatch(policyActions.askAllToLeaveFailed({ code: hostErrorCode(error) }));
-            }
+            await commandReported(
+                api,
+                host => host.sendMessageToAll(bilingual('leave.askAll')),
+                () => policyActions.askedAllToLeave(),
+                code => policyActions.askAllToLeaveFailed({ code }),
+            );
         },
     });
 }
@@ -206,16 +234,7 @@ function removeAllAndEnd<S>(
         effect: async (_action, api) => {
             const others = selectOthers(policy(api));
 
-            await Promise.all(
-                others.map(async ({ id }) => {
-                    try {
-                        await command(api, host => host.kick(id));
-                        api.dispatch(policyActions.participantRemoved({ id }));
-                    } catch (error) {
-                        api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
-                    }
-                }),
-            );
+            await Promise.all(others.map(({ id }) => removeParticipant(api, id)));
             const emptied = await api.condition(
                 (_a, state) => selectPolicy(state).phase.kind !== 'leaveBlocked',
                 timing(api).removalWaitMs,
@@ -236,14 +255,7 @@ function removeOneParticipant<S>(
     return startListening({
         actionCreator: policyActions.participantRemovalChosen,
         effect: async (action, api) => {
-            const { id } = action.payload;
-
-            try {
-                await command(api, host => host.kick(id));
-                api.dispatch(policyActions.participantRemoved({ id }));
-            } catch (error) {
-                api.dispatch(policyActions.participantRemovalFailed({ id, code: hostErrorCode(error) }));
-            }
+            await removeParticipant(api, action.payload.id);
         },
     });
 }
@@ -253,12 +265,12 @@ function endForAll<S>(startListening: PolicyStartListening<S>, _selectPolicy: (s
     return startListening({
         actionCreator: policyActions.endForAllChosen,
         effect: async (_action, api) => {
-            try {
-                await command(api, host => host.endForAll());
-                api.dispatch(policyActions.endedForAll());
-            } catch (error) {
-                api.dispatch(policyActions.endForAllFailed({ code: hostErrorCode(error) }));
-            }
+            await commandReported(
+                api,
+                host => host.endForAll(),
+                () => policyActions.endedForAll(),
+                code => policyActions.endForAllFailed({ code }),
+            );
         },
     });
 }
