@@ -9,43 +9,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Middleware, UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '@reduxjs/toolkit';
 import * as authenticationTypes from 'jitsi-meet/authentication/actionTypes';
 import * as connectionTypes from 'jitsi-meet/base/connection/actionTypes';
 
 import type { SchoolAccess } from '../../react/features/school-policy/jitsi-meet/blockedSchool';
-import { createSchoolPolicyFeature } from '../../react/features/school-policy/jitsi-meet/feature';
 
-import { registeredStore } from './registeredStore';
+import { storeWithNotices } from './registeredStore';
 
 const FEATURES = join(__dirname, '..', '..', '.cache', 'jitsi-sdk', 'package', 'react', 'features');
 const CREDENTIALS = { jid: 'gy-mitte@meet.example.org', password: 'ab2c-de3f-gh4j-km5n-pq6r' };
 
 function meetingPage(blocked: boolean) {
-    const notices: string[] = [];
     const asked: [string, string][] = [];
     const schoolAccess: SchoolAccess = (jid, password) => {
         asked.push([jid, password]);
 
         return Promise.resolve({ blocked });
     };
-    const feature = createSchoolPolicyFeature({
-        deps: {
-            leave: () => ({ type: 'noop' }),
-            endConference: () => ({ type: 'noop' }),
-            notify: (text: string) => {
-                notices.push(text);
 
-                return { type: 'noop' };
-            },
-            rejoin: () => ({ type: 'noop' }),
-        },
-        lang: () => 'de',
-        suggestPseudonym: false,
-        schoolAccess,
-    });
-
-    return { store: registeredStore([...feature.middlewares] as Middleware[]), notices, asked };
+    return { ...storeWithNotices({ schoolAccess }), asked };
 }
 
 /** Waits for the module's question to the server to be answered (bounded, on a condition). */

@@ -9,30 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { Middleware, UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '@reduxjs/toolkit';
 import * as conferenceTypes from 'jitsi-meet/base/conference/actionTypes';
 
-import { createSchoolPolicyFeature } from '../../react/features/school-policy/jitsi-meet/feature';
-
-import { registeredStore } from './registeredStore';
+import { storeWithNotices } from './registeredStore';
 
 function lesson() {
-    const notices: string[] = [];
-    const feature = createSchoolPolicyFeature({
-        deps: {
-            leave: () => ({ type: 'noop' }),
-            endConference: () => ({ type: 'noop' }),
-            notify: (text: string) => {
-                notices.push(text);
-
-                return { type: 'noop' };
-            },
-            rejoin: () => ({ type: 'noop' }),
-        },
-        lang: () => 'de',
-        suggestPseudonym: false,
-    });
-    const store = registeredStore([...feature.middlewares] as Middleware[]);
+    const { store, notices } = storeWithNotices();
     const conference = { lock: () => Promise.resolve(), join: () => undefined };
 
     store.dispatch({ type: conferenceTypes.CONFERENCE_WILL_JOIN, conference } as UnknownAction);

@@ -10,6 +10,7 @@ import { policyReducer } from '../../react/features/school-policy';
 import {
     SCHOOL_POLICY_STATE_KEY,
     createSchoolPolicyFeature,
+    type ISchoolPolicyFeatureOptions,
 } from '../../react/features/school-policy/jitsi-meet/feature';
 
 ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, policyReducer);
@@ -38,4 +39,29 @@ export function schoolMiddlewares(): Middleware[] {
     });
 
     return [...feature.middlewares] as Middleware[];
+}
+
+/**
+ * A store with the fork feature whose notifications are collected as text (the German UI), as a
+ * teacher would read them; jitsi-meet's other thunks are no-ops.
+ */
+export function storeWithNotices(options: Partial<ISchoolPolicyFeatureOptions> = {}) {
+    const notices: string[] = [];
+    const feature = createSchoolPolicyFeature({
+        deps: {
+            leave: () => ({ type: 'noop' }),
+            endConference: () => ({ type: 'noop' }),
+            notify: (text: string) => {
+                notices.push(text);
+
+                return { type: 'noop' };
+            },
+            rejoin: () => ({ type: 'noop' }),
+        },
+        lang: () => 'de',
+        suggestPseudonym: false,
+        ...options,
+    });
+
+    return { store: registeredStore([...feature.middlewares] as Middleware[]), notices };
 }
