@@ -9,6 +9,7 @@ import {
     selectJoinedBeforeLock,
     selectIsModerator,
     selectOthers,
+    selectPolicyDialog,
     selectRemovalProgress,
     selectWouldLeaveOthersBehind,
 } from '../../school-policy';
@@ -18,7 +19,7 @@ import {
     PasswordNeededDialog,
     type LeaveChoice,
 } from '../../school-policy/components/web';
-import { Countdown } from '../components/Countdown';
+import { FailureCard, JoinStatus } from '../components/JoinStatus';
 import { MeetingErrorBoundary } from '../components/MeetingErrorBoundary';
 import { EarlyParticipants } from '../components/EarlyParticipants';
 import { StatusBar } from '../components/StatusBar';
@@ -38,29 +39,88 @@ const INTERFACE_OVERWRITE = {
     RECENT_LIST_ENABLED: false,
 };
 
-/** A failed meeting: what happened, "try again" and "back to the form". */
-function FailureCard({
-    title,
-    onRetry,
-    onBack,
+/** R8: closing the tab while students remain gets the browser's leave warning. */
+function useLeaveWarning(active: boolean): void {
+    useEffect(() => {
+        if (!active) {
+            return undefined;
+        }
+        const warn = (event: BeforeUnloadEvent) => {
+            event.preventDefault();
+            event.returnValue = '';
+        };
+
+        window.addEventListener('beforeunload', warn);
+
+        return () => window.removeEventListener('beforeunload', warn);
+    }, [active]);
+}
+
+/** Jitsi's meeting page through the IFrame API, with the hardened config and a titled frame. */
+function EmbeddedMeeting({
+    room,
+    displayName,
+    onApiReady,
 }: {
-    readonly title: string;
-    readonly onRetry: () => void;
-    readonly onBack: () => void;
+    readonly room: string;
+    readonly displayName: string;
+    readonly onApiReady: (api: unknown) => void;
 }) {
-    const { t } = usePortalText();
+    const { lang, t } = usePortalText();
+    const settings = useSettings();
+    const configOverwrite = useMemo(
+        () => ({
+            ...hardenConfig({}),
+            // R8: the meeting page would report "left" from its own beforeunload handler, before the
+            // teacher has answered the browser's "leave?" question; with this it reports on unload,
+            // when the page really goes (jitsi-meet react/features/external-api/middleware.ts).
+            disableBeforeUnloadHandlers: true,
+        }),
+        [],
+    );
+    const getIFrameRef = useCallback(
+        (parent: HTMLDivElement) => {
+            parent.classList.add('meeting-frame');
+            parent.querySelector('iframe')?.setAttribute('title', t('meeting.frameTitle', { room }));
+        },
+        [t, room],
+    );
 
     return (
-        <section className="card error-card" role="alert">
-            <h2>{title}</h2>
-            <button type="button" onClick={onRetry}>
-                {t('meeting.retry')}
-            </button>{' '}
-            <button type="button" onClick={onBack}>
-                {t('meeting.backToForm')}
-            </button>
-        </section>
+        <JitsiMeeting
+            domain={settings.jitsiHost}
+            roomName={room}
+            configOverwrite={configOverwrite}
+            interfaceConfigOverwrite={INTERFACE_OVERWRITE}
+            lang={lang}
+            userInfo={{ displayName, email: '' }}
+            onApiReady={onApiReady}
+            getIFrameRef={getIFrameRef}
+        />
     );
+}
+
+/** One policy dialog at a time, the most urgent first: the core's rule, as in the fork build. */
+function PolicyDialog() {
+    const dispatch = useAppDispatch();
+    const policy = useAppSelector(state => state.schoolPolicy);
+    const dialog = selectPolicyDialog(policy);
+
+    if (dialog === 'password') {
+        return <PasswordNeededDialog onSubmit={password => dispatch(policyActions.passwordProvided({ password }))} />;
+    }
+    if (dialog === 'leaveLast' && policy.phase.kind === 'leaveBlocked') {
+        return (
+            <LeaveLastDialog
+                step={policy.phase.step}
+                others={selectOthers(policy)}
+                progress={selectRemovalProgress(policy)}
+                onChoose={(choice: LeaveChoice) => dispatch(leaveChoiceAction(choice))}
+            />
+        );
+    }
+
+    return null;
 }
 
 /** The meeting: Jitsi embedded, with the policy's status, dialogs and notices around it. */
@@ -73,32 +133,9 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
     const policy = useAppSelector(state => state.schoolPolicy);
     const { session, join, attempt } = useAppSelector(state => state.portal);
     const [apiStatus, retryApi] = useExternalApi(settings.jitsiOrigin, apiTimeoutMs);
-    const configOverwrite = useMemo(
-        () => ({
-            ...hardenConfig({}),
-            // R8: the meeting page would report "left" from its own beforeunload handler, before the
-            // teacher has answered the browser's "leave?" question; with this it reports on unload,
-            // when the page really goes (jitsi-meet react/features/external-api/middleware.ts).
-            disableBeforeUnloadHandlers: true,
-        }),
-        [],
-    );
     const leaveWarning = selectWouldLeaveOthersBehind(policy);
 
-    // R8: closing the tab while students remain gets the browser's leave warning.
-    useEffect(() => {
-        if (!leaveWarning) {
-            return undefined;
-        }
-        const warn = (event: BeforeUnloadEvent) => {
-            event.preventDefault();
-            event.returnValue = '';
-        };
-
-        window.addEventListener('beforeunload', warn);
-
-        return () => window.removeEventListener('beforeunload', warn);
-    }, [leaveWarning]);
+    useLeaveWarning(leaveWarning);
 
     useEffect(() => {
         if (!session) {
@@ -113,16 +150,6 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
 
     const onApiReady = useCallback((api: unknown) => host.attach(asExternalApi(api)), [host]);
     const retryJoin = useCallback(() => dispatch(portalActions.joinRetried()), [dispatch]);
-    const getIFrameRef = useCallback(
-        (parent: HTMLDivElement) => {
-            parent.classList.add('meeting-frame');
-            parent
-                .querySelector('iframe')
-                ?.setAttribute('title', t('meeting.frameTitle', { room: session?.room ?? '' }));
-        },
-        [t, session?.room],
-    );
-
     if (!session) {
         return null;
     }
@@ -136,7 +163,6 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
         host.detach();
         navigate(teacher ? PATHS.teacher : PATHS.student);
     };
-    const choose = (choice: LeaveChoice) => dispatch(leaveChoiceAction(choice));
 
     return (
         <div className="meeting">
@@ -144,82 +170,28 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
             {teacher && <StatusBar policy={policy} invitation={invitation} />}
             <NoticeList notices={policy.notices} onDismiss={id => dispatch(policyActions.noticeDismissed({ id }))} />
             {selectIsModerator(policy) && <EarlyParticipants participants={selectJoinedBeforeLock(policy)} />}
-            {apiStatus.kind === 'failed' && (
-                <section className="card error-card" role="alert">
-                    <h2>{t('meeting.loadFailed')}</h2>
-                    <p>{t('meeting.loadFailedHelp', { host: settings.jitsiHost })}</p>
-                    <button type="button" onClick={retryApi}>
-                        {t('meeting.retry')}
-                    </button>
-                </section>
-            )}
-            {apiStatus.kind === 'loading' && (
-                <p role="status" aria-live="polite">
-                    {t('meeting.loading')}
-                </p>
-            )}
-            {join.kind === 'wrongPassword' && (
-                <section className="card error-card" role="alert">
-                    <h2>{t(teacher ? 'meeting.lockedBySomeoneElse' : 'meeting.wrongPassword')}</h2>
-                    <p>{t(teacher ? 'meeting.lockedBySomeoneElseHelp' : 'meeting.wrongPasswordHelp')}</p>
-                    <button type="button" onClick={backToForm}>
-                        {t('meeting.backToForm')}
-                    </button>
-                </section>
-            )}
-            {join.kind === 'notOpen' && (
-                <section className="card" role="alert">
-                    <h2>{t('meeting.notOpen')}</h2>
-                    <Countdown seconds={join.retryInSeconds} onDone={retryJoin} />
-                </section>
-            )}
-            {join.kind === 'waitingForHost' && (
-                <p className="card" role="status" aria-live="polite">
-                    {t('meeting.waitingForHost')}
-                </p>
-            )}
-            {join.kind === 'logInInMeeting' && (
-                <p className="card" role="status" aria-live="polite">
-                    {t('meeting.logInInMeeting')}
-                </p>
-            )}
-            {join.kind === 'failed' && (
-                <FailureCard
-                    title={
-                        join.error === 'noAnswer' ? t('meeting.noAnswer') : t('meeting.failed', { error: join.error })
-                    }
-                    onRetry={retryJoin}
-                    onBack={backToForm}
-                />
-            )}
+            <JoinStatus
+                apiStatus={apiStatus}
+                join={join}
+                teacher={teacher}
+                jitsiHost={settings.jitsiHost}
+                onRetryApi={retryApi}
+                onRetryJoin={retryJoin}
+                onBack={backToForm}
+            />
             {apiStatus.kind === 'ready' && join.kind !== 'wrongPassword' && join.kind !== 'notOpen' && (
                 <MeetingErrorBoundary
                     key={attempt}
                     fallback={<FailureCard title={t('meeting.crashed')} onRetry={retryJoin} onBack={backToForm} />}
                 >
-                    <JitsiMeeting
-                        domain={settings.jitsiHost}
-                        roomName={session.room}
-                        configOverwrite={configOverwrite}
-                        interfaceConfigOverwrite={INTERFACE_OVERWRITE}
-                        lang={lang}
-                        userInfo={{ displayName: session.displayName ?? '', email: '' }}
+                    <EmbeddedMeeting
+                        room={session.room}
+                        displayName={session.displayName ?? ''}
                         onApiReady={onApiReady}
-                        getIFrameRef={getIFrameRef}
                     />
                 </MeetingErrorBoundary>
             )}
-            {policy.lock.kind === 'passwordNeeded' && (
-                <PasswordNeededDialog onSubmit={password => dispatch(policyActions.passwordProvided({ password }))} />
-            )}
-            {policy.phase.kind === 'leaveBlocked' && (
-                <LeaveLastDialog
-                    step={policy.phase.step}
-                    others={selectOthers(policy)}
-                    progress={selectRemovalProgress(policy)}
-                    onChoose={choose}
-                />
-            )}
+            <PolicyDialog />
         </div>
     );
 }
