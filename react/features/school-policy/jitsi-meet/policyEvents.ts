@@ -10,6 +10,105 @@ import { policyActions, type PolicyState } from '../slice';
 
 import { JITSI_ACTIONS, toMode, toRole, type IJitsiMeetState } from './types';
 
+/** What a translation of one action type gets. */
+interface Seen {
+    readonly action: unknown;
+    readonly state: IJitsiMeetState;
+    readonly policy?: PolicyState;
+    readonly localId?: string;
+    readonly participantId: unknown;
+}
+
+type Translation = (seen: Seen) => UnknownAction[];
+
+/** Those already inside are announced before our own CONFERENCE_JOINED: the core must be joining by then. */
+const willJoin: Translation = ({ state, policy }) => {
+    if (!['idle', 'left'].includes(policy?.phase.kind ?? 'idle')) {
+        return [];
+    }
+    const room = fieldOf(state['features/base/conference'], 'room');
+
+    return [policyActions.meetingJoinRequested({ room: typeof room === 'string' ? room : '' })];
+};
+
+/** Joining with a password (jitsi-meet's prompt): the room is locked already, e.g. after a reload. */
+const passwordSet: Translation = ({ action }) => {
+    const conference = fieldOf(action, 'conference');
+
+    return conference && fieldOf(action, 'method') === fieldOf(conference, 'join') && fieldOf(action, 'password')
+        ? [policyActions.lockStateObserved({ locked: true })]
+        : [];
+};
+
+const joined: Translation = ({ action, localId }) => {
+    const conference = fieldOf(action, 'conference') as { isModerator?: () => boolean | null } | undefined;
+
+    return localId
+        ? [policyActions.meetingJoined({ localId, role: conference?.isModerator?.() ? 'moderator' : undefined })]
+        : [];
+};
+
+const participantJoined: Translation = ({ action, localId, participantId: id }) => {
+    const participant = fieldOf(action, 'participant');
+
+    if (typeof id !== 'string' || fieldOf(participant, 'local') === true || id === localId) {
+        return [];
+    }
+    const name = fieldOf(participant, 'name');
+
+    return [
+        policyActions.participantJoined({
+            id,
+            name: typeof name === 'string' ? name : null,
+            role: toRole(fieldOf(participant, 'role')),
+        }),
+    ];
+};
+
+const participantLeft: Translation = ({ participantId: id }) =>
+    typeof id === 'string' ? [policyActions.participantLeft({ id })] : [];
+
+const roleChanged: Translation = ({ action, participantId: id }) =>
+    typeof id === 'string'
+        ? [policyActions.roleChanged({ id, role: toRole(fieldOf(fieldOf(action, 'participant'), 'role')) })]
+        : [];
+
+const lockChanged: Translation = ({ action }) => [
+    policyActions.lockStateObserved({ locked: fieldOf(action, 'locked') === true }),
+];
+
+const recordingUpdated: Translation = ({ action }) => {
+    const session = fieldOf(action, 'sessionData');
+    const status = fieldOf(session, 'status');
+
+    return [
+        policyActions.recordingStatusChanged({
+            on: status === 'on' || status === 'pending',
+            mode: toMode(fieldOf(session, 'mode')),
+        }),
+    ];
+};
+
+/** The end of the meeting, by hang-up, removal or failure; a failure while joining is no end. */
+const meetingOver =
+    (reason: 'hangup' | 'kicked' | 'ended'): Translation =>
+    ({ policy }) =>
+        reason === 'ended' && policy?.phase.kind === 'joining' ? [] : [policyActions.meetingLeft({ reason })];
+
+const TRANSLATIONS: Readonly<Record<string, Translation>> = {
+    [JITSI_ACTIONS.CONFERENCE_WILL_JOIN]: willJoin,
+    [JITSI_ACTIONS.SET_PASSWORD]: passwordSet,
+    [JITSI_ACTIONS.CONFERENCE_JOINED]: joined,
+    [JITSI_ACTIONS.PARTICIPANT_JOINED]: participantJoined,
+    [JITSI_ACTIONS.PARTICIPANT_LEFT]: participantLeft,
+    [JITSI_ACTIONS.PARTICIPANT_ROLE_CHANGED]: roleChanged,
+    [JITSI_ACTIONS.LOCK_STATE_CHANGED]: lockChanged,
+    [JITSI_ACTIONS.RECORDING_SESSION_UPDATED]: recordingUpdated,
+    [JITSI_ACTIONS.CONFERENCE_LEFT]: meetingOver('hangup'),
+    [JITSI_ACTIONS.KICKED_OUT]: meetingOver('kicked'),
+    [JITSI_ACTIONS.CONFERENCE_FAILED]: meetingOver('ended'),
+};
+
 /**
  * The core's events for one jitsi-meet action.
  *
@@ -20,96 +119,15 @@ import { JITSI_ACTIONS, toMode, toRole, type IJitsiMeetState } from './types';
  */
 export function policyEventsFor(action: unknown, state: IJitsiMeetState, policy?: PolicyState): UnknownAction[] {
     const type = fieldOf(action, 'type');
-    const localId = state['features/base/participants']?.local?.id;
-    const participant = fieldOf(action, 'participant');
-    const id = fieldOf(participant, 'id');
+    const translation = typeof type === 'string' && Object.hasOwn(TRANSLATIONS, type) ? TRANSLATIONS[type] : undefined;
 
-    switch (type) {
-        case JITSI_ACTIONS.CONFERENCE_WILL_JOIN: {
-            // Those already inside are announced before our own CONFERENCE_JOINED: the policy must
-            // be joining by then, or it would not count them (and let the teacher leave).
-            if (!['idle', 'left'].includes(policy?.phase.kind ?? 'idle')) {
-                return [];
-            }
-            const room = fieldOf(state['features/base/conference'], 'room');
-
-            return [policyActions.meetingJoinRequested({ room: typeof room === 'string' ? room : '' })];
-        }
-        case JITSI_ACTIONS.SET_PASSWORD: {
-            const conference = fieldOf(action, 'conference');
-
-            // Joining with a password (jitsi-meet's prompt): the room is locked already, e.g. a
-            // teacher back after a reload. No new password is needed, nobody came before a lock.
-            return conference &&
-                fieldOf(action, 'method') === fieldOf(conference, 'join') &&
-                fieldOf(action, 'password')
-                ? [policyActions.lockStateObserved({ locked: true })]
-                : [];
-        }
-        case JITSI_ACTIONS.CONFERENCE_JOINED: {
-            const conference = fieldOf(action, 'conference') as { isModerator?: () => boolean | null } | undefined;
-
-            return localId
-                ? [
-                      policyActions.meetingJoined({
-                          localId,
-                          role: conference?.isModerator?.() ? 'moderator' : undefined,
-                      }),
-                  ]
-                : [];
-        }
-        case JITSI_ACTIONS.PARTICIPANT_JOINED: {
-            if (typeof id !== 'string' || fieldOf(participant, 'local') === true || id === localId) {
-                return [];
-            }
-            const name = fieldOf(participant, 'name');
-
-            return [
-                policyActions.participantJoined({
-                    id,
-                    name: typeof name === 'string' ? name : null,
-                    role: toRole(fieldOf(participant, 'role')),
-                }),
-            ];
-        }
-        case JITSI_ACTIONS.PARTICIPANT_LEFT:
-            return typeof id === 'string' ? [policyActions.participantLeft({ id })] : [];
-        case JITSI_ACTIONS.PARTICIPANT_ROLE_CHANGED:
-            return typeof id === 'string'
-                ? [policyActions.roleChanged({ id, role: toRole(fieldOf(participant, 'role')) })]
-                : [];
-        case JITSI_ACTIONS.LOCK_STATE_CHANGED:
-            return [policyActions.lockStateObserved({ locked: fieldOf(action, 'locked') === true })];
-        case JITSI_ACTIONS.RECORDING_SESSION_UPDATED: {
-            const session = fieldOf(action, 'sessionData');
-            const status = fieldOf(session, 'status');
-
-            return [
-                policyActions.recordingStatusChanged({
-                    on: status === 'on' || status === 'pending',
-                    mode: toMode(fieldOf(session, 'mode')),
-                }),
-            ];
-        }
-        case JITSI_ACTIONS.CONFERENCE_LEFT:
-        case JITSI_ACTIONS.KICKED_OUT:
-        case JITSI_ACTIONS.CONFERENCE_FAILED:
-            // A failure while joining is not the end of a meeting (the core retries or reports it).
-            if (type === JITSI_ACTIONS.CONFERENCE_FAILED && policy?.phase.kind === 'joining') {
-                return [];
-            }
-
-            return [
-                policyActions.meetingLeft({
-                    reason:
-                        type === JITSI_ACTIONS.KICKED_OUT
-                            ? 'kicked'
-                            : type === JITSI_ACTIONS.CONFERENCE_FAILED
-                              ? 'ended'
-                              : 'hangup',
-                }),
-            ];
-        default:
-            return [];
-    }
+    return translation
+        ? translation({
+              action,
+              state,
+              policy,
+              localId: state['features/base/participants']?.local?.id,
+              participantId: fieldOf(fieldOf(action, 'participant'), 'id'),
+          })
+        : [];
 }
