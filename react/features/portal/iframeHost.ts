@@ -88,102 +88,105 @@ export class IFrameHost implements PolicyHost {
     }
 
     private handle(event: ExternalApiEvent, payload: unknown): void {
-        const id = str(payload, 'id');
-
         if (!this.answered) {
             // Any event at all: the meeting page has loaded and talks to us.
             this.answered = true;
             this.dispatch(portalActions.meetingPageAnswered());
         }
+        this.translations[event]?.(payload);
+    }
 
-        switch (event) {
-            case 'browserSupport':
-            case 'prejoinScreenLoaded':
-                // Only that the page answers (above).
-                break;
-            case 'videoConferenceJoined':
-                if (!id) {
-                    return;
-                }
-                this.connected = true;
-                this.localId = id;
-                this.dispatch(policyActions.meetingJoined({ localId: id, room: str(payload, 'roomName') }));
-                this.dispatch(portalActions.joinSucceeded());
-                break;
-            case 'participantRoleChanged': {
-                const role = fieldOf(payload, 'role');
+    /**
+     * One translation per IFrame API event; `browserSupport` and `prejoinScreenLoaded` only tell
+     * that the page answers (above).
+     */
+    private readonly translations: Partial<Record<ExternalApiEvent, (payload: unknown) => void>> = {
+        videoConferenceJoined: payload => {
+            const id = str(payload, 'id');
 
-                if (id && ROLES.includes(role as Role)) {
-                    this.roles.set(id, role as Role);
-                    this.dispatch(policyActions.roleChanged({ id, role: role as Role }));
-                }
-                break;
+            if (!id) {
+                return;
             }
-            case 'participantJoined':
-                if (id) {
-                    this.remotes.add(id);
-                    this.dispatch(policyActions.participantJoined({ id, name: str(payload, 'displayName') ?? null }));
-                }
-                break;
-            case 'participantLeft':
-                if (id) {
-                    this.remoteGone(id);
-                }
-                break;
-            case 'participantKickedOut': {
-                const kicked = fieldOf(payload, 'kicked');
-                const kickedId = str(kicked, 'id');
+            this.connected = true;
+            this.localId = id;
+            this.dispatch(policyActions.meetingJoined({ localId: id, room: str(payload, 'roomName') }));
+            this.dispatch(portalActions.joinSucceeded());
+        },
+        participantRoleChanged: payload => {
+            const id = str(payload, 'id');
+            const role = fieldOf(payload, 'role');
 
-                if (fieldOf(kicked, 'local') === true || (kickedId !== undefined && kickedId === this.localId)) {
-                    this.connected = false;
-                    this.dispatch(policyActions.meetingLeft({ reason: 'kicked' }));
-                } else if (kickedId) {
-                    this.remoteGone(kickedId);
-                }
-                break;
+            if (id && ROLES.includes(role as Role)) {
+                this.roles.set(id, role as Role);
+                this.dispatch(policyActions.roleChanged({ id, role: role as Role }));
             }
-            case 'recordingStatusChanged': {
-                const mode = fieldOf(payload, 'mode');
+        },
+        participantJoined: payload => {
+            const id = str(payload, 'id');
 
-                this.dispatch(
-                    policyActions.recordingStatusChanged({
-                        on: fieldOf(payload, 'on') === true,
-                        mode: MODES.includes(mode as RecordingMode) ? (mode as RecordingMode) : undefined,
-                    }),
-                );
-                break;
+            if (id) {
+                this.remotes.add(id);
+                this.dispatch(policyActions.participantJoined({ id, name: str(payload, 'displayName') ?? null }));
             }
-            case 'videoConferenceLeft':
-            case 'readyToClose':
+        },
+        participantLeft: payload => {
+            const id = str(payload, 'id');
+
+            if (id) {
+                this.remoteGone(id);
+            }
+        },
+        participantKickedOut: payload => {
+            const kicked = fieldOf(payload, 'kicked');
+            const kickedId = str(kicked, 'id');
+
+            if (fieldOf(kicked, 'local') === true || (kickedId !== undefined && kickedId === this.localId)) {
                 this.connected = false;
-                this.dispatch(policyActions.meetingLeft({ reason: this.leftReason }));
-                break;
-            case 'toolbarButtonClicked': {
-                const key = str(payload, 'key');
-
-                if (key) {
-                    this.dispatch(policyActions.toolbarButtonClicked({ key }));
-                }
-                break;
+                this.dispatch(policyActions.meetingLeft({ reason: 'kicked' }));
+            } else if (kickedId) {
+                this.remoteGone(kickedId);
             }
-            case 'passwordRequired':
-                this.dispatch(portalActions.joinPasswordRequested());
-                break;
-            case 'errorOccurred': {
-                const error = fieldOf(payload, 'error');
-                const isFatal = fieldOf(error, 'isFatal');
-                const params = fieldOf(error, 'params');
+        },
+        recordingStatusChanged: payload => {
+            const mode = fieldOf(payload, 'mode');
 
-                this.dispatch(
-                    portalActions.joinErrorOccurred({
-                        name: str(error, 'name') ?? str(error, 'message') ?? 'unknown',
-                        ...(typeof isFatal === 'boolean' ? { isFatal } : {}),
-                        ...(Array.isArray(params) ? { texts: params.filter(p => typeof p === 'string') } : {}),
-                    }),
-                );
-                break;
+            this.dispatch(
+                policyActions.recordingStatusChanged({
+                    on: fieldOf(payload, 'on') === true,
+                    mode: MODES.includes(mode as RecordingMode) ? (mode as RecordingMode) : undefined,
+                }),
+            );
+        },
+        videoConferenceLeft: () => this.left(),
+        readyToClose: () => this.left(),
+        toolbarButtonClicked: payload => {
+            const key = str(payload, 'key');
+
+            if (key) {
+                this.dispatch(policyActions.toolbarButtonClicked({ key }));
             }
-        }
+        },
+        passwordRequired: () => {
+            this.dispatch(portalActions.joinPasswordRequested());
+        },
+        errorOccurred: payload => {
+            const error = fieldOf(payload, 'error');
+            const isFatal = fieldOf(error, 'isFatal');
+            const params = fieldOf(error, 'params');
+
+            this.dispatch(
+                portalActions.joinErrorOccurred({
+                    name: str(error, 'name') ?? str(error, 'message') ?? 'unknown',
+                    ...(typeof isFatal === 'boolean' ? { isFatal } : {}),
+                    ...(Array.isArray(params) ? { texts: params.filter(p => typeof p === 'string') } : {}),
+                }),
+            );
+        },
+    };
+
+    private left(): void {
+        this.connected = false;
+        this.dispatch(policyActions.meetingLeft({ reason: this.leftReason }));
     }
 
     private remoteGone(id: string): void {
