@@ -16,7 +16,13 @@
  * - Shows the core's notices as jitsi-meet notifications.
  * - Suggests a pseudonym as the display name when none is set (R7).
  */
-import { createListenerMiddleware, type Dispatch, type Middleware, type UnknownAction } from '@reduxjs/toolkit';
+import {
+    createListenerMiddleware,
+    type Dispatch,
+    type Middleware,
+    type MiddlewareAPI,
+    type UnknownAction,
+} from '@reduxjs/toolkit';
 
 import { translateCore } from '../i18n';
 import { fieldOf, isHangupKey } from '../policy/hostFacts';
@@ -65,6 +71,67 @@ export interface ISchoolPolicyFeatureOptions {
     readonly schoolAccess?: SchoolAccess;
 }
 
+/** The steps the feature takes on each jitsi-meet action, built once per feature. */
+interface TranslationSteps {
+    readonly selectPolicy: (state: IJitsiMeetState) => PolicyState | undefined;
+    readonly startSettings: ReturnType<typeof createStartSettingsGuard>;
+    readonly notOpenRetry: ReturnType<typeof createNotOpenRetry>;
+    readonly blockedSchool?: ReturnType<typeof createBlockedSchoolCheck>;
+    readonly bridge: ReturnType<typeof createDialogBridge>;
+    /** A jitsi-meet notification with one of the core's messages. */
+    readonly notice: (key: 'lock.changeRefused') => UnknownAction;
+    /** R4: what to clear when a meeting ends on a shared device (nothing otherwise). */
+    readonly clearStorage?: () => void;
+}
+
+/**
+ * jitsi-meet's actions, in the order each step needs them: the config guard before and after
+ * jitsi-meet applies an action, the not-open retry, the core's events, then the bridge to
+ * jitsi-meet's UI.
+ *
+ * @param {TranslationSteps} steps - The feature's steps.
+ * @param {Function} onStore - Called with the store before the first action.
+ * @returns {Middleware}
+ */
+function translateMiddleware(
+    steps: TranslationSteps,
+    onStore: (store: MiddlewareAPI<Dispatch<UnknownAction>, IJitsiMeetState>) => void,
+): Middleware<object, IJitsiMeetState> {
+    return store => next => (action: unknown) => {
+        onStore(store);
+        const guarded = guardIncoming(action);
+
+        if (guarded === SWALLOWED) {
+            return undefined;
+        }
+        const result = next(guarded);
+        const type = fieldOf(action, 'type');
+        const state = store.getState();
+
+        reimposeHardenedConfig(type, state, store.dispatch);
+        void steps.blockedSchool?.(action, store.dispatch);
+        steps.startSettings(type, () => store.getState(), store.dispatch);
+        if (steps.notOpenRetry(action, state, store.dispatch)) {
+            return result;
+        }
+        if (type === JITSI_ACTIONS.SET_PASSWORD_FAILED) {
+            // R6: the server keeps the password while students are inside (and refuses one too
+            // long for them). jitsi-meet keeps its state as it was, so its security dialog still
+            // shows the password in force, but it only says "lock failed"; the teacher learns why.
+            store.dispatch(steps.notice('lock.changeRefused'));
+        }
+        for (const event of policyEventsFor(action, state, steps.selectPolicy(state))) {
+            store.dispatch(event);
+            if (event.type === policyActions.meetingLeft.type) {
+                steps.clearStorage?.();
+            }
+        }
+        steps.bridge(() => store.getState(), store.dispatch);
+
+        return result;
+    };
+}
+
 /**
  * Builds the feature.
  *
@@ -72,22 +139,11 @@ export interface ISchoolPolicyFeatureOptions {
  * @returns {Object} The reducer, the middlewares to register, and the toolbar router.
  */
 export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) {
-    const sharedDevices = options.sharedDevices !== false;
     const lang = options.lang ?? (() => 'de' as const);
     const selectPolicy = (state: IJitsiMeetState) => state[SCHOOL_POLICY_STATE_KEY] as PolicyState | undefined;
-    const startSettings = createStartSettingsGuard({ suggestPseudonym: options.suggestPseudonym !== false });
-    const notOpenRetry = createNotOpenRetry({
-        deps: options.deps,
-        lang,
-        retrySeconds: options.notOpenRetrySeconds ?? 15,
-    });
-    const blockedSchool = options.schoolAccess
-        ? createBlockedSchoolCheck({
-              ask: options.schoolAccess,
-              notice: () => options.deps.notify(translateCore(lang(), 'account.blocked')) as UnknownAction,
-          })
-        : undefined;
-    const bridge = createDialogBridge({ deps: options.deps, dialogs: options.dialogs, lang, selectPolicy });
+    const notify = (key: 'account.blocked' | 'lock.changeRefused') =>
+        options.deps.notify(translateCore(lang(), key)) as UnknownAction;
+    const storage = options.sharedDevices !== false ? options.storage : undefined;
     let host: JitsiMeetHost | undefined;
     const extra: PolicyExtra = {
         get host() {
@@ -103,53 +159,31 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
 
     // The reducer is registered with the middlewares; before its first run the state is the initial one.
     setupPolicyListeners(listener.startListening, state => selectPolicy(state) ?? initialPolicyState);
-
-    /**
-     * jitsi-meet's actions, in the order each step needs them: the config guard before and after
-     * jitsi-meet applies an action, the not-open retry, the core's events, then the bridge to
-     * jitsi-meet's UI.
-     *
-     * @param {Object} store - Jitsi-meet's store.
-     * @returns {Function}
-     */
-    const translate: Middleware<object, IJitsiMeetState> = store => next => (action: unknown) => {
-        host ??= new JitsiMeetHost(
-            () => store.getState(),
-            thunkOrAction => store.dispatch(thunkOrAction as UnknownAction),
-            options.deps,
-        );
-        const guarded = guardIncoming(action);
-
-        if (guarded === SWALLOWED) {
-            return undefined;
-        }
-        const result = next(guarded);
-        const type = fieldOf(action, 'type');
-        const state = store.getState();
-
-        reimposeHardenedConfig(type, state, store.dispatch);
-        void blockedSchool?.(action, store.dispatch);
-        startSettings(type, () => store.getState(), store.dispatch);
-        if (notOpenRetry(action, state, store.dispatch)) {
-            return result;
-        }
-        if (type === JITSI_ACTIONS.SET_PASSWORD_FAILED) {
-            // R6: the server keeps the password while students are inside (and refuses one too
-            // long for them). jitsi-meet keeps its state as it was, so its security dialog still
-            // shows the password in force, but it only says "lock failed"; the teacher learns why.
-            store.dispatch(options.deps.notify(translateCore(lang(), 'lock.changeRefused')) as UnknownAction);
-        }
-        for (const event of policyEventsFor(action, state, selectPolicy(state))) {
-            store.dispatch(event);
-            if (event.type === policyActions.meetingLeft.type && sharedDevices && options.storage) {
-                // R4: nothing of the meeting stays on a shared device.
-                clearJitsiStorage(options.storage);
-            }
-        }
-        bridge(() => store.getState(), store.dispatch);
-
-        return result;
-    };
+    const translate = translateMiddleware(
+        {
+            selectPolicy,
+            startSettings: createStartSettingsGuard({ suggestPseudonym: options.suggestPseudonym !== false }),
+            notOpenRetry: createNotOpenRetry({
+                deps: options.deps,
+                lang,
+                retrySeconds: options.notOpenRetrySeconds ?? 15,
+            }),
+            blockedSchool: options.schoolAccess
+                ? createBlockedSchoolCheck({ ask: options.schoolAccess, notice: () => notify('account.blocked') })
+                : undefined,
+            bridge: createDialogBridge({ deps: options.deps, dialogs: options.dialogs, lang, selectPolicy }),
+            notice: notify,
+            // R4: nothing of the meeting stays on a shared device.
+            clearStorage: storage ? () => clearJitsiStorage(storage) : undefined,
+        },
+        store => {
+            host ??= new JitsiMeetHost(
+                () => store.getState(),
+                thunkOrAction => store.dispatch(thunkOrAction as UnknownAction),
+                options.deps,
+            );
+        },
+    );
 
     return {
         reducer: policyReducer,
