@@ -18,6 +18,45 @@ import { portalActions } from '../portalSlice';
 import { PATHS, useRouter } from '../router';
 import { useSettings } from '../SettingsContext';
 
+/** R7: a made-up name, or none; a random one at a click; no name that poses as a teacher. */
+function PseudonymField({ name, onChange }: { readonly name: string; readonly onChange: (name: string) => void }) {
+    const { lang, t } = usePortalText();
+    const nameCut = sanitiseDisplayName(name).truncated;
+
+    return (
+        <Field
+            id="name"
+            label={t('student.name')}
+            hint={nameCut ? translateCore(lang, 'name.tooLong', { max: DISPLAY_NAME_MAX_LENGTH }) : undefined}
+            error={claimsRole(name) ? translateCore(lang, 'name.claimsRole') : null}
+            value={name}
+            autoComplete="off"
+            onChange={event => onChange(event.target.value)}
+        >
+            <button type="button" onClick={() => onChange(generatePseudonym())}>
+                {t('student.randomName')}
+            </button>
+        </Field>
+    );
+}
+
+/** Where the room came from went wrong: the message for it, in the user's language. */
+function roomErrorText(
+    join: ReturnType<typeof readJoinInput>,
+    jitsiOrigin: string,
+    lang: 'de' | 'en',
+    t: ReturnType<typeof usePortalText>['t'],
+): string | null {
+    if (join.ok) {
+        return null;
+    }
+    if (join.error === 'foreignLink') {
+        return t('student.foreignLink', { host: new URL(jitsiOrigin).host });
+    }
+
+    return join.error === 'badLink' ? t('student.badLink') : translateCore(lang, join.error, join.params);
+}
+
 /**
  * Student: link or room, password, an optional (made-up) name, the pledges, "Beitreten". An invite
  * link may prefill the room, never the password. After a failed join everything but the password
@@ -41,15 +80,7 @@ export function StudentPage() {
     const pledges = studentPledges();
     const allPledged = pledges.every(rule => pledged.has(rule.id));
     const showRoomError = submitted || (roomInput.trim().length > 0 && !join.ok && join.error !== 'room.empty');
-    const roomError =
-        join.ok || !showRoomError
-            ? null
-            : join.error === 'foreignLink'
-              ? t('student.foreignLink', { host: new URL(settings.jitsiOrigin).host })
-              : join.error === 'badLink'
-                ? t('student.badLink')
-                : translateCore(lang, join.error, join.params);
-    const nameCut = sanitiseDisplayName(name).truncated;
+    const roomError = showRoomError ? roomErrorText(join, settings.jitsiOrigin, lang, t) : null;
     const nameClaimsRole = claimsRole(name);
     const passwordError = submitted && password.trim().length === 0 ? t('student.passwordEmpty') : null;
 
@@ -99,19 +130,7 @@ export function StudentPage() {
                 autoComplete="off"
                 onChange={event => setPassword(event.target.value)}
             />
-            <Field
-                id="name"
-                label={t('student.name')}
-                hint={nameCut ? translateCore(lang, 'name.tooLong', { max: DISPLAY_NAME_MAX_LENGTH }) : undefined}
-                error={nameClaimsRole ? translateCore(lang, 'name.claimsRole') : null}
-                value={name}
-                autoComplete="off"
-                onChange={event => setName(event.target.value)}
-            >
-                <button type="button" onClick={() => setName(generatePseudonym())}>
-                    {t('student.randomName')}
-                </button>
-            </Field>
+            <PseudonymField name={name} onChange={setName} />
             <p className="info">{t('student.info')}</p>
             <PledgeList
                 legend={t('student.pledges')}

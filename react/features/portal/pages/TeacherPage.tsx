@@ -20,6 +20,71 @@ import { portalActions } from '../portalSlice';
 import { PATHS, useRouter } from '../router';
 import { useSettings } from '../SettingsContext';
 
+/** A room name nobody can guess, offered when the teacher's is easy to guess (R6). */
+function RoomSuggestion({
+    suggestion,
+    onUse,
+}: {
+    readonly suggestion: string;
+    readonly onUse: (name: string) => void;
+}) {
+    const { lang, t } = usePortalText();
+
+    return (
+        <p className="suggestion" role="status">
+            {translateCore(lang, 'room.guessable', { suggestion })}{' '}
+            <button type="button" onClick={() => onUse(suggestion)}>
+                {t('teacher.useSuggestion')}
+            </button>
+        </p>
+    );
+}
+
+/** The meeting's password: generated fresh for every start (R6), changeable, copyable. */
+function MeetingPasswordField({
+    password,
+    error,
+    onChange,
+}: {
+    readonly password: string;
+    readonly error: string | null;
+    readonly onChange: (password: string) => void;
+}) {
+    const { t } = usePortalText();
+
+    return (
+        <Field
+            id="password"
+            label={t('teacher.password')}
+            hint={t('teacher.passwordHint')}
+            error={error}
+            value={password}
+            autoComplete="off"
+            spellCheck={false}
+            onChange={event => onChange(event.target.value)}
+        >
+            <button type="button" onClick={() => onChange(generatePassword())}>
+                {t('teacher.newPassword')}
+            </button>
+            <CopyButton text={password} label={t('teacher.copyPassword')} />
+        </Field>
+    );
+}
+
+/** The invitation to copy, with the advice to share the password late (R6). */
+function InvitationCard({ invitation }: { readonly invitation: string }) {
+    const { t } = usePortalText();
+
+    return (
+        <section className="card" aria-labelledby="invitation-heading">
+            <h2 id="invitation-heading">{t('teacher.invitation')}</h2>
+            <pre className="invitation">{invitation}</pre>
+            <CopyButton text={invitation} label={t('teacher.copyInvitation')} />
+            <p className="advice">{t('teacher.passwordAdvice')}</p>
+        </section>
+    );
+}
+
 /** Teacher: room name, a fresh password, the pledges, the invitation, then "Meeting starten". */
 export function TeacherPage() {
     const { lang, t } = usePortalText();
@@ -85,29 +150,8 @@ export function TeacherPage() {
                 autoComplete="off"
                 onChange={event => setRoomInput(event.target.value)}
             />
-            {room.ok && suggestion && (
-                <p className="suggestion" role="status">
-                    {translateCore(lang, 'room.guessable', { suggestion })}{' '}
-                    <button type="button" onClick={() => setRoomInput(suggestion)}>
-                        {t('teacher.useSuggestion')}
-                    </button>
-                </p>
-            )}
-            <Field
-                id="password"
-                label={t('teacher.password')}
-                hint={t('teacher.passwordHint')}
-                error={passwordError}
-                value={password}
-                autoComplete="off"
-                spellCheck={false}
-                onChange={event => setPassword(event.target.value)}
-            >
-                <button type="button" onClick={() => setPassword(generatePassword())}>
-                    {t('teacher.newPassword')}
-                </button>
-                <CopyButton text={password} label={t('teacher.copyPassword')} />
-            </Field>
+            {room.ok && suggestion && <RoomSuggestion suggestion={suggestion} onUse={setRoomInput} />}
+            <MeetingPasswordField password={password} error={passwordError} onChange={setPassword} />
             <Field
                 id="name"
                 label={t('teacher.displayName')}
@@ -122,14 +166,7 @@ export function TeacherPage() {
                 onToggle={toggle}
                 error={submitted && !allPledged ? t('teacher.pledgesMissing') : undefined}
             />
-            {invitation && (
-                <section className="card" aria-labelledby="invitation-heading">
-                    <h2 id="invitation-heading">{t('teacher.invitation')}</h2>
-                    <pre className="invitation">{invitation}</pre>
-                    <CopyButton text={invitation} label={t('teacher.copyInvitation')} />
-                    <p className="advice">{t('teacher.passwordAdvice')}</p>
-                </section>
-            )}
+            {invitation && <InvitationCard invitation={invitation} />}
             <button type="submit" className="primary">
                 {t('teacher.start')}
             </button>
