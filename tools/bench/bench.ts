@@ -13,6 +13,7 @@ import { launchChromium } from '../browser/chromium';
 import { startStandin } from '../jitsi-standin/server';
 import { startPortalServer } from '../serve/portalServer';
 
+import { forkModuleSize } from './forkModuleSize';
 import { serverOverhead } from './serverOverhead';
 
 const ROOT = join(__dirname, '..', '..');
@@ -211,6 +212,23 @@ async function serverRows(): Promise<Row[]> {
     ];
 }
 
+/** What the module adds to jitsi-meet's app bundle, and how much of it is Redux Toolkit. */
+async function forkModuleRows(): Promise<Row[]> {
+    const whole = await forkModuleSize();
+    const own = await forkModuleSize(/^(@reduxjs\/toolkit|immer|reselect|redux-thunk)(\/|$)/);
+
+    return [
+        {
+            metric: `Fork module added to jitsi-meet's app.bundle.min.js (minified; brings ${whole.packages.join(', ')})`,
+            value: kb(whole.minified),
+            budget: '≤ 40 KB',
+            ok: whole.minified <= 40 * 1024,
+        },
+        { metric: 'Fork module added (gzip)', value: kb(whole.gzip), budget: '—', ok: null },
+        { metric: 'Fork module: its own code alone (minified)', value: kb(own.minified), budget: '—', ok: null },
+    ];
+}
+
 async function main(): Promise<void> {
     const build = spawnSync(
         process.execPath,
@@ -222,7 +240,7 @@ async function main(): Promise<void> {
         throw new Error('the build failed: run `npm run build` to see why');
     }
     const browserRows = await browserFigures();
-    const rows = [...sizes(), ...lockLatency(), ...browserRows, ...(await serverRows())];
+    const rows = [...sizes(), ...(await forkModuleRows()), ...lockLatency(), ...browserRows, ...(await serverRows())];
     const over = rows.filter(row => row.ok === false);
     const table = [
         '| metric | value | budget | within |',

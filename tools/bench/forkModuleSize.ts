@@ -1,0 +1,92 @@
+/**
+ * What the school-policy module adds to jitsi-meet's `app.bundle.min.js` (issue budget: under 40 KB
+ * minified; jitsi-meet's production build fails above 3.5 MiB). Measured without jitsi-meet's build,
+ * which CI cannot run: webpack bundles the module from its registration file the way jitsi-meet's
+ * build would take it in, with everything jitsi-meet itself already ships left out (its own code —
+ * every import that leaves the module's folder —, React, Redux 4, react-redux, @jitsi/js-utils).
+ * What remains is the module's code and the libraries only it brings (Redux Toolkit with Immer and
+ * Reselect).
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import webpack from 'webpack';
+
+const ROOT = join(__dirname, '..', '..');
+const MODULE = join(ROOT, 'react', 'features', 'school-policy');
+const ENTRY = join(MODULE, 'jitsi-meet', 'registration', 'index.ts');
+/** Packages jitsi-meet's web build has already (its package.json). */
+const JITSI_MEET_HAS = /^(react|react-dom|react-redux|redux|@jitsi\/js-utils|i18next)(\/|$)/;
+
+/** Bytes the module adds, minified and gzipped, and the libraries in it. */
+export interface ForkModuleSize {
+    readonly minified: number;
+    readonly gzip: number;
+    /** Packages bundled with the module (not in jitsi-meet). */
+    readonly packages: readonly string[];
+}
+
+/**
+ * Bundles the module as jitsi-meet's build would take it in.
+ *
+ * @param alsoShared - more packages to leave out (to see what the module's own code weighs).
+ */
+export async function forkModuleSize(alsoShared?: RegExp): Promise<ForkModuleSize> {
+    const out = mkdtempSync(join(tmpdir(), 'fork-module-'));
+    const packages = new Set<string>();
+
+    try {
+        const stats = await new Promise<webpack.Stats>((done, fail) => {
+            webpack(
+                {
+                    mode: 'production',
+                    entry: ENTRY,
+                    output: { path: out, filename: 'module.js' },
+                    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+                    module: { rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, use: 'babel-loader' }] },
+                    devtool: false,
+                    performance: { hints: false },
+                    externals: [
+                        ({ context, request }, callback) => {
+                            if (!request) {
+                                return callback();
+                            }
+                            if (request.startsWith('.')) {
+                                const target = resolve(context ?? '', request);
+
+                                // jitsi-meet's own code: anything outside the module's folder.
+                                return target.startsWith(MODULE)
+                                    ? callback()
+                                    : callback(undefined, `commonjs ${request}`);
+                            }
+                            if (JITSI_MEET_HAS.test(request) || alsoShared?.test(request)) {
+                                return callback(undefined, `commonjs ${request}`);
+                            }
+                            const name = request.startsWith('@')
+                                ? request.split('/').slice(0, 2).join('/')
+                                : (request.split('/')[0] ?? '');
+
+                            if (name !== '') {
+                                packages.add(name);
+                            }
+
+                            return callback();
+                        },
+                    ],
+                },
+                (error, result) => (error || !result ? fail(error ?? new Error('no stats')) : done(result)),
+            );
+        });
+
+        if (stats.hasErrors()) {
+            throw new Error(stats.toString({ all: false, errors: true }));
+        }
+        const code = readFileSync(join(out, readdirSync(out).find(file => file.endsWith('.js')) ?? 'module.js'));
+
+        return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, packages: [...packages].sort() };
+    } finally {
+        rmSync(out, { recursive: true, force: true });
+    }
+}
