@@ -40,7 +40,7 @@ export interface Io {
     err(text: string): void;
 }
 
-/** The admin's settings file (`--settings`, default /etc/jitsi-school-policy/accounts.json). */
+/** The admin's settings file (`--settings`, default /etc/jitsi-school-policy/settings.json). */
 export interface AccountSettings {
     readonly prosodyConfig: string;
     /** The teacher domain: school accounts are `<school-id>@<domain>`. */
@@ -57,7 +57,7 @@ export interface AccountSettings {
     readonly schoolHours: SchoolHours;
 }
 
-export const DEFAULT_SETTINGS_PATH = '/etc/jitsi-school-policy/accounts.json';
+export const DEFAULT_SETTINGS_PATH = '/etc/jitsi-school-policy/settings.json';
 
 /** A failure the admin gets as a message, with its exit code. */
 class Failure extends Error {
