@@ -323,7 +323,11 @@ describe('blocking a school on misuse', () => {
         await prosody.waitForLog(/ignored the focus's identity gy-mitte@meet.test .*: the school is blocked/);
 
         expect(await accounts(['block', 'gy-mitte', '--reason', 'noch einmal'])).toMatchObject({ code: 2 });
-        expect(await accounts(['unblock', 'gy-mitte'])).toMatchObject({ code: 0 });
+        expect(
+            await accounts(['unblock', 'gy-mitte', '--reason', 'Neue Zugangsdaten an die Schulleitung']),
+        ).toMatchObject({
+            code: 0,
+        });
         expect(await tryLogin('gy-mitte', password)).toBe('ok');
         expect(await tryLogin('gy-mitte', password, websocketService())).toBe('ok');
         expect(auditLines().slice(-2)).toEqual([
@@ -332,7 +336,11 @@ describe('blocking a school on misuse', () => {
                 school: 'gy-mitte',
                 reason: 'Zugangsdaten in Schülerchat gepostet',
             }),
-            expect.objectContaining({ action: 'unblock', school: 'gy-mitte' }),
+            expect.objectContaining({
+                action: 'unblock',
+                school: 'gy-mitte',
+                reason: 'Neue Zugangsdaten an die Schulleitung',
+            }),
         ]);
     });
 

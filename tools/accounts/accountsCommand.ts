@@ -281,6 +281,9 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
         const admin = deps.admin ?? prosodyShell(settings.prosodyConfig);
         const register = loadRegister(settings);
         const jidOf = (id: string) => `${id}@${settings.domain}`;
+        // Why, for the audit log: required for a block, welcome for every other change.
+        const givenReason = (option(args, '--reason') ?? '').trim();
+        const why = givenReason === '' ? {} : { reason: givenReason };
         const known = (id: string) => {
             const entry = register.schools[id];
 
@@ -343,7 +346,7 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
                     throw new Failure(EXIT.files, 'rolledBack', { detail: (error as Error).message });
                 }
                 renameSync(letter.draft, letter.final);
-                audit(settings, { action: 'add', school: id });
+                audit(settings, { action: 'add', school: id, ...why });
                 say('added', { id, letter: letter.final });
 
                 return EXIT.ok;
@@ -386,7 +389,7 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
                         detail: (error as Error).message,
                     });
                 }
-                audit(settings, { action: 'rotate', school: id });
+                audit(settings, { action: 'rotate', school: id, ...why });
                 say('rotated', { id, letter: letter.final });
 
                 return EXIT.ok;
@@ -439,7 +442,7 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
                 const { reason: _lifted, ...rest } = entry;
 
                 writeRegister(settings.register, withSchool(register, id, { ...rest, status: 'active' }));
-                audit(settings, { action: 'unblock', school: id });
+                audit(settings, { action: 'unblock', school: id, ...why });
                 say('unblocked', { id });
 
                 return EXIT.ok;

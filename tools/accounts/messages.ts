@@ -6,7 +6,7 @@ type Params = Readonly<Record<string, string | number>>;
 const MESSAGES = {
     usage: {
         de:
-            'Aufruf: jitsi-school-policy accounts <Befehl> [--settings <Datei>] [--lang de|en]\n' +
+            'Aufruf: jitsi-school-policy accounts <Befehl> [--reason "<Grund>"] [--settings <Datei>] [--lang de|en]\n' +
             '  add <schul-id> --name "<Name der Schule>"   Zugang anlegen, Zugangsbrief schreiben\n' +
             '  rotate <schul-id>                            neues Passwort, neuer Brief\n' +
             '  block <schul-id> --reason "<Grund>"          Zugang sperren, Sitzungen beenden\n' +
@@ -14,7 +14,7 @@ const MESSAGES = {
             '  list [--json]                                alle Schulen\n' +
             '  report --since <JJJJ-MM-TT> [--json]         Zählungen je Schule und Tag',
         en:
-            'Usage: jitsi-school-policy accounts <command> [--settings <file>] [--lang de|en]\n' +
+            'Usage: jitsi-school-policy accounts <command> [--reason "<why>"] [--settings <file>] [--lang de|en]\n' +
             '  add <school-id> --name "<school name>"       create the account, write the credential letter\n' +
             '  rotate <school-id>                           new password, new letter\n' +
             '  block <school-id> --reason "<reason>"        block the account, end its sessions\n' +
