@@ -140,6 +140,14 @@ describe('teacher: in the meeting', () => {
         await waitFor(() => expect(api.sent('password')).toEqual([[password]]));
         expect(api.room.password).toBe(password);
         expect(await screen.findByText('Passwortschutz aktiv')).toBeInTheDocument();
+        // What the policy did, for the teacher who wants to know, in her words.
+        const summary = screen.getByText(/Was die Schulrichtlinie in diesem Meeting getan hat \(\d+\)/);
+
+        await user.click(summary);
+        const log = within(summary.closest('details') as HTMLElement);
+
+        expect(log.getByText('Raum mit dem Passwort gesperrt')).toBeVisible();
+        expect(log.getByText('Meeting betreten')).toBeVisible();
     });
 
     it('flags who was inside before the lock, and removes or keeps them one by one', async () => {

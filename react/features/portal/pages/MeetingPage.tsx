@@ -21,6 +21,7 @@ import {
 } from '../../school-policy/components/web';
 import { FailureCard, JoinStatus } from '../components/JoinStatus';
 import { MeetingErrorBoundary } from '../components/MeetingErrorBoundary';
+import { PolicyLog } from '../components/PolicyLog';
 import { EarlyParticipants } from '../components/EarlyParticipants';
 import { StatusBar } from '../components/StatusBar';
 import { asExternalApi } from '../externalApi';
@@ -168,6 +169,7 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
         <div className="meeting">
             <h1 className="visually-hidden">{t('meeting.frameTitle', { room: session.room })}</h1>
             {teacher && <StatusBar policy={policy} invitation={invitation} />}
+            {teacher && <PolicyLog log={policy.log} />}
             <NoticeList notices={policy.notices} onDismiss={id => dispatch(policyActions.noticeDismissed({ id }))} />
             {selectIsModerator(policy) && <EarlyParticipants participants={selectJoinedBeforeLock(policy)} />}
             <JoinStatus
