@@ -11,8 +11,9 @@ import { randomUUID } from 'node:crypto';
 
 import { xml } from '@xmpp/client';
 
-import { startJicofoModel, type RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
-import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../../tools/prosody/harness';
+import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
+import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
+import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectGuest, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
@@ -90,13 +91,7 @@ jest.setTimeout(60000);
 beforeAll(async () => {
     // A small room cache, so that a test can make Prosody swap a live room out as a busy server does.
     prosody = await startProsody({ graceSeconds: GRACE_SECONDS, roomCacheSize: 3 });
-    jicofo = await startJicofoModel({
-        service: prosody.service,
-        authDomain: DOMAINS.auth,
-        username: FOCUS_ACCOUNT.username,
-        password: FOCUS_ACCOUNT.password,
-        loginDomain: DOMAINS.teachers,
-    });
+    jicofo = await startJicofoOn(prosody);
 });
 
 afterEach(async () => {

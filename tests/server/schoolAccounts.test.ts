@@ -13,8 +13,9 @@ import WebSocket from 'ws';
 
 import { runAccounts, type AccountsDeps } from '../../tools/accounts/accountsCommand';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
-import { startJicofoModel, type RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
-import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../../tools/prosody/harness';
+import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
+import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
+import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectAccount, connectGuest, type Person } from '../../tools/prosody/xmppClients';
 
 const ROOT = join(__dirname, '..', '..');
@@ -142,6 +143,24 @@ async function track(person: Promise<Person>) {
     return connected;
 }
 
+/**
+ * A teacher through jitsi-meet's login dialog (lib-jitsi-meet `authenticateAndUpgradeRole`, the same
+ * sequence tests/server/jicofoFlows.test.ts checks step by step): a second connection with the
+ * school's credentials gets a Jicofo session and closes; the anonymous one asks again with it.
+ */
+async function loginDialog(school: string, password: string, room: string) {
+    const machineUid = randomUUID();
+    const anonymous = await track(connectGuest(prosody.service));
+    const login = await track(connectAccount(prosody.service, school, password));
+    const session = await login.conferenceRequest(jicofo.address, room, { machineUid });
+
+    await login.stop();
+    const sessionId = session.ok ? session.sessionId : undefined;
+    const answer = await anonymous.conferenceRequest(jicofo.address, room, { machineUid, sessionId });
+
+    return { anonymous, machineUid, sessionId, answer: { ...answer, room } };
+}
+
 /** A login attempt; resolves with the SASL condition on refusal, "ok" on success. */
 async function tryLogin(school: string, password: string, service = prosody.service): Promise<string> {
     try {
@@ -166,13 +185,7 @@ Object.assign(globalThis, { WebSocket });
 beforeAll(async () => {
     // BOSH on: the server's HTTP service also answers POST /school-access.
     prosody = await startProsody({ graceSeconds: 30, bosh: true });
-    jicofo = await startJicofoModel({
-        service: prosody.service,
-        authDomain: DOMAINS.auth,
-        username: FOCUS_ACCOUNT.username,
-        password: FOCUS_ACCOUNT.password,
-        loginDomain: DOMAINS.teachers,
-    });
+    jicofo = await startJicofoOn(prosody);
     work = mkdtempSync(join(tmpdir(), 'school-accounts-'));
     settingsPath = join(work, 'settings.json');
     writeSettings(settingsPath);
@@ -272,19 +285,15 @@ describe('blocking a school on misuse', () => {
         const open = await track(connectAccount(prosody.service, 'gy-mitte', password));
         // A teacher who logged in through jitsi-meet's dialog before the block: Jicofo gave her
         // browser a session, and she is in a lesson from her guest address.
-        const machineUid = randomUUID();
-        const lessonRoom = `block-${Date.now()}`;
-        const anonymous = await track(connectGuest(prosody.service));
-        const login = await track(connectAccount(prosody.service, 'gy-mitte', password));
-        const session = await login.conferenceRequest(jicofo.address, lessonRoom, { machineUid });
+        const {
+            anonymous,
+            machineUid,
+            sessionId,
+            answer: first,
+        } = await loginDialog('gy-mitte', password, `block-${Date.now()}`);
 
-        await login.stop();
-        const sessionId = session.ok ? session.sessionId : undefined;
-
-        expect(await anonymous.conferenceRequest(jicofo.address, lessonRoom, { machineUid, sessionId })).toMatchObject({
-            ok: true,
-        });
-        expect(await anonymous.join(lessonRoom, 'Lehrkraft')).toEqual({ ok: true });
+        expect(first).toMatchObject({ ok: true });
+        expect(await anonymous.join(first.room, 'Lehrkraft')).toEqual({ ok: true });
 
         const blocked = await accounts(['block', 'gy-mitte', '--reason', 'Zugangsdaten in Schülerchat gepostet']);
 
@@ -380,20 +389,10 @@ describe('new access data for a school', () => {
         const old = passwordFromLetter('gs-nord');
         const open = await track(connectAccount(prosody.service, 'gs-nord', old));
         // … and the lesson a teacher opened through jitsi-meet's login dialog with the old password.
-        const machineUid = randomUUID();
-        const lessonRoom = `rotate-${Date.now()}`;
-        const anonymous = await track(connectGuest(prosody.service));
-        const login = await track(connectAccount(prosody.service, 'gs-nord', old));
-        const session = await login.conferenceRequest(jicofo.address, lessonRoom, { machineUid });
+        const { anonymous, answer } = await loginDialog('gs-nord', old, `rotate-${Date.now()}`);
 
-        await login.stop();
-        expect(
-            await anonymous.conferenceRequest(jicofo.address, lessonRoom, {
-                machineUid,
-                sessionId: session.ok ? session.sessionId : undefined,
-            }),
-        ).toMatchObject({ ok: true, identity: `gs-nord@${DOMAINS.teachers}` });
-        expect(await anonymous.join(lessonRoom, 'Lehrkraft')).toEqual({ ok: true });
+        expect(answer).toMatchObject({ ok: true, identity: `gs-nord@${DOMAINS.teachers}` });
+        expect(await anonymous.join(answer.room, 'Lehrkraft')).toEqual({ ok: true });
         // Letters are named by day: keep the first one apart to read the new one.
         expect(await accounts(['rotate', 'gs-nord'])).toMatchObject({ code: 0 });
         const fresh = passwordFromLetter('gs-nord');

@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startJicofoModel, type RunningJicofo } from '../jicofo-model/jicofoModel';
-import { DOMAINS, FOCUS_ACCOUNT, startProsody, type RunningProsody } from '../prosody/harness';
+import type { RunningJicofo } from '../jicofo-model/jicofoModel';
+import { startJicofoOn } from '../jicofo-model/onTestServer';
+import { DOMAINS, startProsody, type RunningProsody } from '../prosody/harness';
 
 import { selfSignedCertificate } from './selfSignedCertificate';
 import { startWebRootServer } from './webRootServer';
@@ -71,13 +72,7 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
         const prosody = await startProsody({ graceSeconds: options.graceSeconds ?? 60, bosh: true });
 
         closers.push(() => prosody.stop());
-        const jicofo = await startJicofoModel({
-            service: prosody.service,
-            authDomain: DOMAINS.auth,
-            username: FOCUS_ACCOUNT.username,
-            password: FOCUS_ACCOUNT.password,
-            loginDomain: DOMAINS.teachers,
-        });
+        const jicofo = await startJicofoOn(prosody);
 
         closers.push(() => jicofo.stop());
         const web = await startWebRootServer({
