@@ -16,7 +16,6 @@ local school_accounts = module:require("school_accounts");
 
 local register_path = module:get_option_string("school_accounts_file");
 local usage_path = module:get_option_string("school_accounts_usage_file");
-local poll_seconds = module:get_option_number("school_accounts_poll_interval", 2);
 
 local register = school_accounts.reader(module, register_path);
 local record_usage = school_accounts.usage(module, usage_path);
@@ -128,9 +127,6 @@ local function close_blocked_sessions()
 end
 
 -- A block takes effect for open sessions too, within one poll interval of the register changing.
-module:add_timer(0, function ()
-	if register.changed() then close_blocked_sessions(); end
-	return poll_seconds;
-end);
+register.on_change(close_blocked_sessions);
 
 module:log("info", "auth_school_accounts: loaded (register %s)", tostring(register_path));

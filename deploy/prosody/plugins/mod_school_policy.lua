@@ -378,10 +378,7 @@ local function close_vouched_sessions()
 	end
 end
 
-module:add_timer(0, function ()
-	if register.changed() then close_vouched_sessions(); end
-	return module:get_option_number("school_accounts_poll_interval", 2);
-end);
+register.on_change(close_vouched_sessions);
 
 --- The submitted value of one field of a room configuration form, "" when sent empty, nil when absent.
 local function submitted_field(query, var)

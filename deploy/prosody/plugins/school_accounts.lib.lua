@@ -82,11 +82,21 @@ function lib.reader(module, path)
 		return type(entry) == "table" and tonumber(entry.rotatedAt) or 0;
 	end
 
-	--- Whether the register changed since the last call (for timers that act on changes).
-	function reader.changed()
-		local before = cached_stamp;
-		current();
-		return before ~= cached_stamp;
+	--- Calls `action` whenever the register changed, checked every `school_accounts_poll_interval`
+	-- seconds (default 2), and once at once: what a block does to sessions that are already open.
+	-- The poll remembers what it last acted on by itself: a login that read the new register first
+	-- must not hide the change from it.
+	function reader.on_change(action)
+		local every = module:get_option_number("school_accounts_poll_interval", 2);
+		local acted_on;
+		module:add_timer(0, function ()
+			current();
+			if cached_stamp ~= acted_on then
+				acted_on = cached_stamp;
+				action();
+			end
+			return every;
+		end);
 	end
 
 	return reader;
