@@ -26,26 +26,11 @@ export function registeredStore(middlewares: Middleware[]) {
     });
 }
 
-/** The fork feature's middlewares, with jitsi-meet's thunks replaced by no-ops. */
-export function schoolMiddlewares(): Middleware[] {
-    const feature = createSchoolPolicyFeature({
-        deps: {
-            leave: () => ({ type: 'noop' }),
-            endConference: () => ({ type: 'noop' }),
-            notify: () => ({ type: 'noop' }),
-            rejoin: () => ({ type: 'noop' }),
-        },
-        suggestPseudonym: false,
-    });
-
-    return [...feature.middlewares] as Middleware[];
-}
-
 /**
- * A store with the fork feature whose notifications are collected as text (the German UI), as a
- * teacher would read them; jitsi-meet's other thunks are no-ops.
+ * The fork feature's middlewares, with jitsi-meet's thunks replaced by no-ops; what it notifies is
+ * collected as text (the German UI), as a teacher would read it.
  */
-export function storeWithNotices(options: Partial<ISchoolPolicyFeatureOptions> = {}) {
+function featureWithNotices(options: Partial<ISchoolPolicyFeatureOptions> = {}) {
     const notices: string[] = [];
     const feature = createSchoolPolicyFeature({
         deps: {
@@ -63,5 +48,17 @@ export function storeWithNotices(options: Partial<ISchoolPolicyFeatureOptions> =
         ...options,
     });
 
-    return { store: registeredStore([...feature.middlewares] as Middleware[]), notices };
+    return { middlewares: [...feature.middlewares] as Middleware[], notices };
+}
+
+/** The fork feature's middlewares, with jitsi-meet's thunks replaced by no-ops. */
+export function schoolMiddlewares(): Middleware[] {
+    return featureWithNotices().middlewares;
+}
+
+/** A store with the fork feature, and the notifications it showed. */
+export function storeWithNotices(options: Partial<ISchoolPolicyFeatureOptions> = {}) {
+    const { middlewares, notices } = featureWithNotices(options);
+
+    return { store: registeredStore(middlewares), notices };
 }

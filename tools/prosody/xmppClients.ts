@@ -314,7 +314,7 @@ export function connectAccount(service: string, username: string, password: stri
 
 /** A teacher: authenticated on the main host. */
 export function connectTeacher(service: string, name: keyof typeof TEACHERS = 'frau-mueller'): Promise<Person> {
-    return connectPerson({ service, domain: DOMAINS.teachers, username: name, password: TEACHERS[name] });
+    return connectAccount(service, name, TEACHERS[name]);
 }
 
 /** A service account (e.g. a recorder) on the teacher host: neither teacher nor guest. */
