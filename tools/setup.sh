@@ -8,6 +8,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v prosody >/dev/null 2>&1 || need+=(prosody)
 command -v luacheck >/dev/null 2>&1 || need+=(lua-check)
+# The local Jitsi deployment in the e2e tests serves HTTPS with a throw-away certificate.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
