@@ -243,7 +243,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'forkBuild',
-                by: 'A refused login asks the server why (POST /school-access, answered only to whoever holds the right password) and tells a blocked school’s teacher “Der Zugang Ihrer Schule ist gesperrt”',
+                by: 'A refused login asks the server why (POST /school-access, answered only to whoever holds the right password) and tells a blocked school’s teacher “Der Zugang Ihrer Schule ist gesperrt” (checked against jitsi-meet’s source; not yet run in a built fork)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/blockedSchool.ts',
                     'deploy/nginx/jitsi-additions.conf',
