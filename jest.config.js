@@ -38,7 +38,7 @@ module.exports = {
             displayName: 'upstream',
             testEnvironment: 'jsdom',
             testMatch: ['<rootDir>/tests/upstream/**/*.test.{ts,tsx}'],
-            globalSetup: '<rootDir>/tests/upstream/unpackSdk.js',
+            globalSetup: '<rootDir>/tests/upstream/unpackSdk.ts',
             setupFilesAfterEnv: ['<rootDir>/tests/support/setupDom.ts'],
             // Web first, as jitsi-meet's web build resolves.
             moduleFileExtensions: ['web.ts', 'web.tsx', 'ts', 'tsx', 'js', 'json'],

@@ -3,33 +3,13 @@
  * page's own endpoints (`/_meet/…`: join, commands, an event stream) and a control API for tests
  * (`/_control/…`). Loopback only. A development stand-in, not a conferencing server (README.md).
  */
-import { transformFileSync } from '@babel/core';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 
+import { buildStandinScripts } from './clientBuild';
 import { asText, Rooms, type RecordingMode } from './rooms';
 
 import { listenOnLoopback } from '../serve/listen';
-
-const BROWSER = join(__dirname, 'browser');
-
-function compile(file: string): string {
-    const result = transformFileSync(join(BROWSER, file), {
-        babelrc: false,
-        configFile: false,
-        presets: [
-            ['@babel/preset-env', { targets: 'chrome >= 100, safari >= 15', modules: false }],
-            '@babel/preset-typescript',
-        ],
-    });
-
-    if (!result?.code) {
-        throw new Error(`could not compile ${file}`);
-    }
-
-    return result.code;
-}
 
 const MEETING_HTML = (room: string) => `<!doctype html>
 <html lang="de">
@@ -101,7 +81,7 @@ export interface Standin {
 /** Starts the stand-in on loopback (port 0: any free port). */
 export async function startStandin(options: { port?: number } = {}): Promise<Standin> {
     const rooms = new Rooms();
-    const scripts = { '/external_api.js': compile('external_api.ts'), '/meeting.js': compile('meeting.ts') };
+    const scripts = await buildStandinScripts();
     let externalApiFailing = false;
     const streams = new Set<ServerResponse>();
 

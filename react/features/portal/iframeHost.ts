@@ -157,7 +157,14 @@ export class IFrameHost implements PolicyHost {
                 }),
             );
         },
-        videoConferenceLeft: () => this.left(),
+        // jitsi-meet's page reports `videoConferenceLeft` whenever it unloads, joined or not
+        // (react/features/external-api/middleware.ts, SET_CONFIG): e.g. when the portal takes away the
+        // frame of a join that did not succeed. Only a meeting we were in can end.
+        videoConferenceLeft: () => {
+            if (this.connected) {
+                this.left();
+            }
+        },
         readyToClose: () => this.left(),
         toolbarButtonClicked: payload => {
             const key = str(payload, 'key');

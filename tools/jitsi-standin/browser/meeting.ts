@@ -1,29 +1,76 @@
 /**
- * The stand-in's meeting page, inside the iframe. It shows a prejoin screen (join as a guest, or log
- * in as the teacher: the stand-in's version of the secure domain), forwards the server's IFrame API
- * events to the embedder, runs the embedder's commands, and has a toolbar whose hang-up keys obey
- * `buttonsWithNotifyClick`. No media: camera and microphone are shown as off.
+ * The stand-in's meeting page, inside the iframe that jitsi-meet's real `external_api.js` creates.
+ * It speaks jitsi-meet's real IFrame API transport (`modules/transport`, bundled from the SDK
+ * package) and reads its URL with jitsi-meet's own `parseURLParams`, so the embedder's client cannot
+ * tell it from jitsi-meet's `modules/API/API.js` for the events and commands listed below. It shows a
+ * prejoin screen (join as a guest, or log in as the teacher: the stand-in's secure domain), forwards
+ * the model's events (tools/jitsi-standin/rooms.ts) and runs the embedder's commands. No media.
  */
-interface ApiEvent {
+import { API_ID } from 'jitsi-sdk/modules/API/constants';
+import { getJitsiMeetTransport, type MeetingTransport } from 'jitsi-sdk/modules/transport';
+import { parseURLParams } from 'jitsi-sdk/react/features/base/util/parseURLParams';
+
+interface ModelEvent {
     name: string;
     payload: Record<string, unknown>;
 }
 
 type NotifyEntry = string | { key: string; preventExecution?: boolean };
 
+/** The model's event names (as the embedder sees them) on the wire, as modules/API/API.js sends them. */
+const WIRE_EVENT: Readonly<Record<string, string>> = {
+    errorOccurred: 'error-occurred',
+    participantJoined: 'participant-joined',
+    participantKickedOut: 'participant-kicked-out',
+    participantLeft: 'participant-left',
+    participantRoleChanged: 'participant-role-changed',
+    passwordRequired: 'password-required',
+    readyToClose: 'video-ready-to-close',
+    recordingStatusChanged: 'recording-status-changed',
+    videoConferenceJoined: 'video-conference-joined',
+    videoConferenceLeft: 'video-conference-left',
+};
+
+/** The commands on the wire (modules/API/API.js `initCommands`) and the model's names for them. */
+const MODEL_COMMAND: Readonly<Record<string, string>> = {
+    password: 'password',
+    'kick-participant': 'kickParticipant',
+    'end-conference': 'endConference',
+    'video-hangup': 'hangup',
+    'stop-recording': 'stopRecording',
+    'send-chat-message': 'sendChatMessage',
+};
+
 (() => {
-    const parentOrigin = document.referrer ? new URL(document.referrer).origin : '*';
     const room = decodeURIComponent(window.location.pathname.slice(1));
+    // As jitsi-meet reads its URL: `config.*` and `userInfo.*` from the hash, values as JSON
+    // (react/features/base/util/parseURLParams.ts, base/config/functions.any.ts).
+    const params = parseURLParams(window.location);
+    const config = {
+        startWithAudioMuted: params['config.startWithAudioMuted'] === true,
+        startWithVideoMuted: params['config.startWithVideoMuted'] === true,
+        disableBeforeUnloadHandlers: params['config.disableBeforeUnloadHandlers'] === true,
+        buttonsWithNotifyClick: Array.isArray(params['config.buttonsWithNotifyClick'])
+            ? (params['config.buttonsWithNotifyClick'] as NotifyEntry[])
+            : [],
+    };
+    const displayName = typeof params['userInfo.displayName'] === 'string' ? params['userInfo.displayName'] : '';
+    // The IFrame API is on only inside an embedding (modules/API/API.js `shouldBeEnabled`).
+    const transport: MeetingTransport | null = typeof API_ID === 'number' ? getJitsiMeetTransport() : null;
     const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
     let participantId: string | null = null;
     let role = 'none';
-    let notifyKeys = new Set<string>();
-    let startMuted = { audio: false, video: false };
+    let events: EventSource | null = null;
     const others = new Map<string, string>();
     const commandQueue: [string, unknown[]][] = [];
+    const notifyKeys = new Set(
+        config.buttonsWithNotifyClick
+            .filter(entry => typeof entry === 'string' || entry.preventExecution !== false)
+            .map(entry => (typeof entry === 'string' ? entry : entry.key)),
+    );
 
-    function toParent(message: unknown): void {
-        window.parent.postMessage(message, parentOrigin);
+    function sendEvent(name: string, payload: Record<string, unknown> = {}): void {
+        transport?.sendEvent({ name, ...payload });
     }
 
     function status(text: string): void {
@@ -31,9 +78,7 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
     }
 
     function render(): void {
-        const list = $('participants');
-
-        list.replaceChildren(
+        $('participants').replaceChildren(
             ...[...others.entries()].map(([id, name]) => {
                 const item = document.createElement('li');
 
@@ -59,9 +104,8 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
         });
     }
 
-    function onServerEvent(event: ApiEvent): void {
-        const { name, payload } = event;
-
+    /** What the page itself shows for a model event (jitsi-meet's own UI, much reduced). */
+    function show(name: string, payload: Record<string, unknown>): void {
         switch (name) {
             case 'videoConferenceJoined':
                 $('prejoin').hidden = true;
@@ -93,6 +137,7 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
             case 'videoConferenceLeft':
                 status('Sie haben das Meeting verlassen.');
                 role = 'gone';
+                events?.close();
                 break;
             case 'errorOccurred':
                 // A locked room is reported as an error just before the password request; the
@@ -103,7 +148,15 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
                 break;
         }
         render();
-        toParent({ type: 'event', name, payload });
+    }
+
+    function onModelEvent({ name, payload }: ModelEvent): void {
+        show(name, payload);
+        const wire = WIRE_EVENT[name];
+
+        if (wire) {
+            sendEvent(wire, payload);
+        }
     }
 
     async function join(asTeacher: boolean): Promise<void> {
@@ -112,77 +165,70 @@ type NotifyEntry = string | { key: string; preventExecution?: boolean };
         const response = await fetch('/_meet/join', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ room, name: $<HTMLInputElement>('name').value, asTeacher, startMuted }),
+            body: JSON.stringify({
+                room,
+                name: $<HTMLInputElement>('name').value,
+                asTeacher,
+                startMuted: { audio: config.startWithAudioMuted, video: config.startWithVideoMuted },
+            }),
         });
         const { id } = (await response.json()) as { id: string };
 
         participantId = id;
         status(asTeacher ? 'Angemeldet als Lehrkraft.' : 'Warten auf die Lehrkraft …');
-        const source = new EventSource(`/_meet/events/${id}`);
-
-        source.onmessage = message => onServerEvent(JSON.parse(String(message.data)) as ApiEvent);
+        events = new EventSource(`/_meet/events/${id}`);
+        events.onmessage = message => onModelEvent(JSON.parse(String(message.data)) as ModelEvent);
         commandQueue.splice(0).forEach(([name, args]) => void send(name, args));
     }
 
+    /** A toolbar key: listed in buttonsWithNotifyClick, it only notifies the embedder (toolbox/functions.web.ts). */
     function click(key: string, run: () => void): void {
         if (notifyKeys.has(key)) {
-            toParent({ type: 'event', name: 'toolbarButtonClicked', payload: { key, preventExecution: true } });
+            sendEvent('toolbar-button-clicked', { key, preventExecution: true });
         } else {
             run();
         }
     }
 
-    window.addEventListener(
-        'message',
-        (
-            event: MessageEvent<{
-                type: string;
-                options?: Record<string, unknown>;
-                name?: string;
-                args?: unknown[];
-                seq?: number;
-            }>,
-        ) => {
-            if (event.source !== window.parent || (parentOrigin !== '*' && event.origin !== parentOrigin)) {
-                return;
-            }
-            const message = event.data;
+    transport?.on('event', ({ name, data }) => {
+        const command = name ? MODEL_COMMAND[name] : undefined;
 
-            if (message.type === 'init' && message.options) {
-                const config = (message.options.configOverwrite ?? {}) as {
-                    buttonsWithNotifyClick?: NotifyEntry[];
-                    startWithAudioMuted?: boolean;
-                    startWithVideoMuted?: boolean;
-                };
+        if (!command) {
+            return false;
+        }
+        void send(command, Array.isArray(data) ? data : []);
 
-                startMuted = { audio: config.startWithAudioMuted === true, video: config.startWithVideoMuted === true };
-                $('media').textContent =
-                    `${startMuted.video ? 'Kamera aus' : 'Kamera an'} · ${startMuted.audio ? 'Mikrofon aus' : 'Mikrofon an'}`;
-                const userInfo = (message.options.userInfo ?? {}) as { displayName?: string };
+        return true;
+    });
+    transport?.on('request', (request, callback) => {
+        if (request.name !== 'rooms-info') {
+            return false;
+        }
+        void fetch(`/_meet/rooms-info/${participantId ?? ''}`)
+            .then(response => response.json() as Promise<unknown>)
+            .then(result => callback(result));
 
-                notifyKeys = new Set(
-                    (config.buttonsWithNotifyClick ?? [])
-                        .filter(entry => typeof entry === 'string' || entry.preventExecution !== false)
-                        .map(entry => (typeof entry === 'string' ? entry : entry.key)),
-                );
-                $<HTMLInputElement>('name').value = userInfo.displayName ?? '';
-            } else if (message.type === 'command' && message.name) {
-                void send(message.name, message.args ?? []);
-            } else if (message.type === 'request' && message.name === 'getRoomsInfo') {
-                void fetch(`/_meet/rooms-info/${participantId ?? ''}`)
-                    .then(response => response.json() as Promise<unknown>)
-                    .then(result => toParent({ type: 'response', seq: message.seq, result }));
-            }
-        },
-    );
+        return true;
+    });
+    // The page reports that it goes away (react/features/external-api/middleware.ts, SET_CONFIG):
+    // on `beforeunload`, or only on `unload` when the embedder set disableBeforeUnloadHandlers.
+    window.addEventListener(config.disableBeforeUnloadHandlers ? 'unload' : 'beforeunload', () => {
+        sendEvent('video-conference-left', { roomName: room });
+        transport?.dispose();
+    });
 
+    $('media').textContent =
+        `${config.startWithVideoMuted ? 'Kamera aus' : 'Kamera an'} · ${config.startWithAudioMuted ? 'Mikrofon aus' : 'Mikrofon an'}`;
+    $<HTMLInputElement>('name').value = displayName;
     $('join').addEventListener('click', () => void join(false));
     $('join-teacher').addEventListener('click', () => void join(true));
     $('hangup').addEventListener('click', () => click('hangup', () => void send('hangup', [])));
     $('hangup-menu').addEventListener('click', () => click('hangup-menu', () => void send('hangup', [])));
     $('end-meeting').addEventListener('click', () => click('end-meeting', () => void send('endConference', [])));
     render();
-    toParent({ type: 'ready' });
-    // As the real page does once loaded (modules/API/API.js notifyBrowserSupport).
-    toParent({ type: 'event', name: 'browserSupport', payload: { supported: true } });
+    // modules/API/API.js `init`: browser support, then `ready`; the prejoin screen reports itself
+    // (API.js `notifyPrejoinLoaded`, with jitsi-meet's id for the local participant before joining).
+    sendEvent('browser-support', { supported: true });
+    sendEvent('ready');
+    sendEvent('prejoin-screen-loaded', { id: 'local', displayName, formattedDisplayName: displayName });
 })();
