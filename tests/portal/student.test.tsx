@@ -219,8 +219,13 @@ describe('student: joining', () => {
         await fillAndJoin(user, { room: 'mathe-7b' });
         const first = await latestApi();
 
-        act(() => first.emit('errorOccurred', { error: { name: 'conference.connectionError', params: [] } }));
+        // The teacher is in, but has set no password: the school module refuses the guest.
+        first.addRemote('teacher', 'Lehrkraft', 'moderator');
+        act(() => first.join());
         expect(await screen.findByText('Die Lehrkraft hat den Raum noch nicht geöffnet.')).toBeInTheDocument();
+        // The meeting page reports "left" when its frame is taken away; that is no ended meeting.
+        act(() => first.unload());
+        expect(screen.queryByText(/Meeting ist beendet/)).not.toBeInTheDocument();
         expect(screen.getByText('Neuer Versuch in 15 Sekunden.')).toBeInTheDocument();
         await user.click(screen.getByRole('button', { name: 'Jetzt erneut versuchen' }));
         await waitFor(() => expect(FakeExternalApi.instances).toHaveLength(2));
@@ -234,19 +239,17 @@ describe('student: joining', () => {
         const api = await latestApi();
 
         // jitsi-meet's secure domain before the host: an error event, and jitsi-meet keeps waiting.
-        act(() =>
-            api.emit('errorOccurred', {
-                error: { name: 'conference.authenticationRequired', isFatal: false, recoverable: true },
-            }),
-        );
+        act(() => api.join());
         expect(await screen.findByText(/Die Lehrkraft hat den Raum noch nicht geöffnet. Bleib hier/)).toHaveAttribute(
             'role',
             'status',
         );
         expect(screen.queryByText(/conference\./)).not.toBeInTheDocument();
         expect(api.disposed).toBe(false);
-        api.room.password = PASSWORD;
-        act(() => api.join());
+        // The teacher arrives and locks the room: the waiting guest is asked for the password.
+        act(() => {
+            api.room.password = PASSWORD;
+        });
         expect(api.sent('password')).toEqual([[PASSWORD]]);
         await waitFor(() => expect(screen.queryByText(/Bleib hier/)).not.toBeInTheDocument());
     });
@@ -287,10 +290,11 @@ describe('student: joining', () => {
         await fillAndJoin(user, { room: 'mathe-7b' });
         const api = await latestApi();
 
+        api.room.password = PASSWORD;
         act(() => api.join());
-        act(() =>
-            api.emit('participantKickedOut', { kicked: { id: api.localId, local: true }, kicker: { id: 'teacher' } }),
-        );
+        const teacher = api.model.snapshot('mathe-7b').participants.find(p => p.role === 'moderator');
+
+        act(() => api.model.kickedBy(teacher?.id ?? '', api.localId));
         expect(await screen.findByText('Du wurdest aus dem Meeting entfernt.')).toBeInTheDocument();
         expect(screen.queryByRole('link', { name: 'Dieses Gerät bereinigen' })).not.toBeInTheDocument();
     });

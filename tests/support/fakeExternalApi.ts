@@ -1,37 +1,65 @@
 /**
- * A fake `JitsiMeetExternalAPI` with Jitsi's semantics as docs/jitsi-behaviour.md §4 describes them: the same
- * event names and payloads, no lock-state event, `password` that locks only for a moderator and is
- * silently dropped otherwise, a locked room reported as jitsi-meet reports it (`errorOccurred` with
- * `conference.passwordRequired`, then `passwordRequired`; both again after a wrong password),
- * kicks, end for all, and recordings started by someone else. One `FakeJitsiRoom` is shared by all
- * instances, like a server.
+ * A `JitsiMeetExternalAPI` for the unit tests (jsdom has no frames to run the real client in). It is
+ * a thin client on the one room model that the stand-in's meeting pages run on
+ * (tools/jitsi-standin/rooms.ts): secure domain, the school module's refusal, locked rooms asking
+ * for the password as jitsi-meet does, kicks, end for all, recordings by others. Events arrive as
+ * the real client emits them (`videoConferenceJoined`, `participantJoined` …); one that is emitted
+ * while another is being handled comes after it, as postMessage delivers them.
  */
 import type { RecordingMode, Role } from '../../react/features/school-policy';
+import { Rooms } from '../../tools/jitsi-standin/rooms';
 
 type Listener = (payload: unknown) => void;
 
-/** The server side of the fake: the room and what happened in it. */
-export class FakeJitsiRoom {
-    password: string | null = null;
-    readonly remotes = new Map<string, { id: string; displayName: string; role: Role }>();
-    readonly kicked: string[] = [];
-    readonly chat: string[] = [];
-    readonly stopped: RecordingMode[] = [];
-    endedForAll = false;
-    recording: RecordingMode | null = null;
+/** What tests read from (and set up in) the room on the server. */
+export class FakeRoomView {
+    constructor(
+        private readonly model: Rooms,
+        private readonly name: string,
+    ) {}
+
+    /** The room's password on the server. Setting it: another teacher opened the room and locked it. */
+    get password(): string | null {
+        return this.model.snapshot(this.name).password;
+    }
+
+    set password(value: string) {
+        this.model.openedAndLocked(this.name, value);
+    }
+
+    get kicked(): string[] {
+        return [...this.model.snapshot(this.name).kicked];
+    }
+
+    get chat(): string[] {
+        return this.model.snapshot(this.name).chat.map(entry => entry.message);
+    }
+
+    get stopped(): RecordingMode[] {
+        return [...this.model.snapshot(this.name).stopRequests];
+    }
+
+    get endedForAll(): boolean {
+        return this.model.snapshot(this.name).endedForAll;
+    }
+
+    get recording(): RecordingMode | null {
+        return this.model.snapshot(this.name).recording;
+    }
 }
 
 /** The fake API class, installed as `window.JitsiMeetExternalAPI`. */
 export class FakeExternalApi {
     static instances: FakeExternalApi[] = [];
-    static room = new FakeJitsiRoom();
+    /** The server: one model shared by all instances. */
+    static model = new Rooms();
     /** What the meeting page does when it has loaded: `answer` (as a real page), `silent`, or `throw` in the constructor. */
     static page: 'answer' | 'silent' | 'throw' = 'answer';
 
-    /** Forget all instances and start with an empty room. */
+    /** Forget all instances and start with an empty server. */
     static reset(): void {
         FakeExternalApi.instances = [];
-        FakeExternalApi.room = new FakeJitsiRoom();
+        FakeExternalApi.model = new Rooms();
         FakeExternalApi.page = 'answer';
     }
 
@@ -47,14 +75,13 @@ export class FakeExternalApi {
     }
 
     readonly commands: [string, unknown[]][] = [];
-    readonly room = FakeExternalApi.room;
+    readonly model = FakeExternalApi.model;
+    readonly room: FakeRoomView;
     private readonly listeners = new Map<string, Set<Listener>>();
+    private memberId: string | null = null;
+    private delivering = false;
     disposed = false;
     left = false;
-    localId = 'local-1';
-    localRole: Role = 'none';
-    private awaitingPassword = false;
-    private joined = false;
 
     constructor(
         readonly domain: string,
@@ -68,12 +95,18 @@ export class FakeExternalApi {
         if (FakeExternalApi.page === 'throw') {
             throw new Error('external_api.js: cannot create the meeting');
         }
+        this.room = new FakeRoomView(this.model, options.roomName);
         FakeExternalApi.instances.push(this);
         options.parentNode?.appendChild(document.createElement('iframe'));
         if (FakeExternalApi.page === 'answer') {
             // The real page reports browser support as soon as it has loaded (modules/API/API.js).
             setTimeout(() => this.emit('browserSupport', { supported: true }), 0);
         }
+    }
+
+    /** Our participant id on the server (jitsi-meet's `local` before joining). */
+    get localId(): string {
+        return this.memberId ?? 'local';
     }
 
     addListener(event: string, listener: Listener): void {
@@ -96,7 +129,7 @@ export class FakeExternalApi {
         this.listeners.clear();
     }
 
-    /** Emits an event to the embedder. */
+    /** Emits an event to the embedder, as the meeting page would (for what the model has no part in). */
     emit(event: string, payload: unknown = {}): void {
         [...(this.listeners.get(event) ?? [])].forEach(listener => listener(payload));
     }
@@ -106,69 +139,60 @@ export class FakeExternalApi {
         return [...this.listeners.values()].reduce((sum, set) => sum + set.size, 0);
     }
 
-    /**
-     * A locked room, as jitsi-meet reports it to the embedder: the error first
-     * (react/features/overlay/middleware.ts), then the request (react/features/external-api/middleware.ts).
-     * Checked against the real meeting page in tests/e2e/portalOnStockJitsi.test.ts.
-     */
-    private askForPassword(): void {
-        this.emit('errorOccurred', {
-            error: { name: 'conference.passwordRequired', isFatal: false, recoverable: true, type: 'CONFIG' },
-        });
-        this.emit('passwordRequired', {});
-    }
-
-    /** The user (or Jitsi's prejoin) joins: a locked room asks for the password first. */
-    join(options: { role?: Role; id?: string } = {}): void {
-        this.localId = options.id ?? this.localId;
-        this.localRole = options.role ?? 'participant';
-        if (this.room.password !== null) {
-            this.awaitingPassword = true;
-            this.askForPassword();
-
+    /** Hands the model's events for us to the listeners, in order, one after the other. */
+    private deliver(): void {
+        if (this.delivering || !this.memberId) {
             return;
         }
-        this.completeJoin();
+        this.delivering = true;
+        try {
+            for (let events = this.model.take(this.memberId); events.length; events = this.model.take(this.memberId)) {
+                events.forEach(({ name, payload }) => this.emit(name, payload));
+            }
+        } finally {
+            this.delivering = false;
+        }
     }
 
-    private completeJoin(): void {
-        this.joined = true;
-        this.emit('videoConferenceJoined', {
-            roomName: this.options.roomName,
-            id: this.localId,
-            displayName: this.options.userInfo?.displayName ?? '',
-            avatarURL: '',
-            breakoutRoom: false,
-            visitor: false,
+    /**
+     * The user clicks "join" on the prejoin screen. By default a teacher (`role: 'moderator'`, logged
+     * in: moderator) or a guest (the student, admitted by the model's rules); `as: 'teacher'` with
+     * `role: 'participant'` is a teacher the server did not make moderator.
+     */
+    join(options: { role?: Role; as?: 'teacher' | 'guest' } = {}): void {
+        const asTeacher = (options.as ?? (options.role ? 'teacher' : 'guest')) === 'teacher';
+        const config = this.options.configOverwrite ?? {};
+
+        this.memberId = this.model.join(this.options.roomName, {
+            name: this.options.userInfo?.displayName ?? '',
+            asTeacher,
+            muted: { audio: config.startWithAudioMuted === true, video: config.startWithVideoMuted === true },
+            ...(options.role ? { role: options.role } : {}),
         });
-        for (const remote of this.room.remotes.values()) {
-            this.emit('participantJoined', { id: remote.id, displayName: remote.displayName });
-        }
-        this.emit('participantRoleChanged', { id: this.localId, role: this.localRole });
+        this.model.onEvent(this.memberId, () => this.deliver());
+        this.deliver();
+    }
+
+    /** The page goes away without the API being disposed first: jitsi-meet reports it left, joined or not. */
+    unload(): void {
+        this.emit('videoConferenceLeft', { roomName: this.options.roomName });
     }
 
     /** Someone else joins the room. */
     addRemote(id: string, displayName = '', role: Role = 'participant'): void {
-        this.room.remotes.set(id, { id, displayName, role });
-        if (this.joined) {
-            this.emit('participantJoined', { id, displayName });
-            if (role === 'moderator') {
-                this.emit('participantRoleChanged', { id, role });
-            }
-        }
+        this.model.addSimulated(this.options.roomName, { id, name: displayName, role });
     }
 
     /** Someone else leaves. */
     removeRemote(id: string): void {
-        if (this.room.remotes.delete(id)) {
-            this.emit('participantLeft', { id });
-        }
+        this.model.removeStudent(this.options.roomName, id);
     }
 
     /** The server changes our role. */
     setLocalRole(role: Role): void {
-        this.localRole = role;
-        this.emit('participantRoleChanged', { id: this.localId, role });
+        if (this.memberId) {
+            this.model.setRole(this.memberId, role);
+        }
     }
 
     /** A click on a toolbar button whose key is in buttonsWithNotifyClick (prevented). */
@@ -178,73 +202,22 @@ export class FakeExternalApi {
 
     /** Another participant starts a recording. */
     startRecordingByOther(mode: RecordingMode): void {
-        this.room.recording = mode;
-        this.emit('recordingStatusChanged', { on: true, mode });
+        this.model.startRecording(this.options.roomName, mode);
     }
 
     executeCommand(name: string, ...args: unknown[]): void {
         this.commands.push([name, args]);
-        const moderator = this.localRole === 'moderator';
-
-        switch (name) {
-            case 'password': {
-                const password = String(args[0]);
-
-                if (this.awaitingPassword) {
-                    if (password === this.room.password) {
-                        this.awaitingPassword = false;
-                        this.completeJoin();
-                    } else {
-                        this.askForPassword();
-                    }
-                } else if (this.joined && moderator) {
-                    this.room.password = password === '' ? null : password;
-                }
-                // As a non-moderator: an error inside the app, nothing for the embedder.
-                break;
-            }
-            case 'kickParticipant': {
-                const id = String(args[0]);
-
-                if (this.joined && moderator && this.room.remotes.delete(id)) {
-                    this.room.kicked.push(id);
-                    this.emit('participantKickedOut', {
-                        kicked: { id, name: '', local: false },
-                        kicker: { id: this.localId, name: '' },
-                    });
-                    this.emit('participantLeft', { id });
-                }
-                break;
-            }
-            case 'endConference':
-                if (this.joined && moderator) {
-                    this.room.endedForAll = true;
-                    this.room.remotes.clear();
-                    this.joined = false;
-                    this.emit('videoConferenceLeft', { roomName: this.options.roomName });
-                }
-                break;
-            case 'hangup':
-                if (this.joined) {
-                    this.joined = false;
-                    this.left = true;
-                    this.emit('videoConferenceLeft', { roomName: this.options.roomName });
-                }
-                break;
-            case 'stopRecording': {
-                const mode = args[0] as RecordingMode;
-
-                this.room.stopped.push(mode);
-                if (this.room.recording === mode) {
-                    this.room.recording = null;
-                    this.emit('recordingStatusChanged', { on: false, mode });
-                }
-                break;
-            }
-            case 'sendChatMessage':
-                this.room.chat.push(String(args[0]));
-                break;
+        if (!this.memberId) {
+            // Before joining there is no conference: jitsi-meet drops the command.
+            return;
         }
+        if (
+            name === 'hangup' &&
+            this.model.snapshot(this.options.roomName).participants.some(p => p.id === this.memberId)
+        ) {
+            this.left = true;
+        }
+        this.model.command(this.memberId, name, args);
     }
 
     /** The commands sent with a given name, with their arguments. */
@@ -253,7 +226,7 @@ export class FakeExternalApi {
     }
 }
 
-/** Installs the fake as the page's `JitsiMeetExternalAPI`, with a fresh room. */
+/** Installs the fake as the page's `JitsiMeetExternalAPI`, with a fresh server. */
 export function installFakeExternalApi(): void {
     FakeExternalApi.reset();
     (window as unknown as { JitsiMeetExternalAPI?: unknown }).JitsiMeetExternalAPI = FakeExternalApi;

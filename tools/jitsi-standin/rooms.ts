@@ -1,6 +1,8 @@
 /**
- * The stand-in's meeting semantics, in one place: who is in which room with which role, and which
- * IFrame API events each real participant's page receives (in that participant's perspective).
+ * The one model of a Jitsi room that our tests use: the stand-in's meeting pages run on it
+ * (tools/jitsi-standin/server.ts) and so does the unit tests' `JitsiMeetExternalAPI` fake
+ * (tests/support/fakeExternalApi.ts). It says who is in which room with which role, and which
+ * IFrame API events each participant's page receives (in that participant's perspective).
  * It follows docs/jitsi-behaviour.md §4 and §9: secure domain (an authenticated teacher becomes moderator, a
  * guest who arrives first waits for the host), `password` locks only for a moderator and is dropped
  * silently otherwise, `passwordRequired` for a locked room, no lock event. With the school module
@@ -45,6 +47,12 @@ interface Member {
 interface Room {
     readonly name: string;
     password: string | null;
+    /** Who was removed by a moderator, in order (what the server did, for tests). */
+    readonly kicked: string[];
+    /** Recording stops a participant asked for and was allowed to ask for. */
+    readonly stopRequests: RecordingMode[];
+    /** Whether a moderator ended the meeting for everyone. */
+    endedForAll: boolean;
     recording: RecordingMode | null;
     /** When the last recording started and stopped (ms since epoch), to time the policy's reaction. */
     recordingTimes: { started: number; stopped: number | null } | null;
@@ -59,6 +67,9 @@ export interface RoomSnapshot {
     readonly recording: RecordingMode | null;
     readonly recordingTimes: { readonly started: number; readonly stopped: number | null } | null;
     readonly chat: readonly { from: string; message: string }[];
+    readonly kicked: readonly string[];
+    readonly stopRequests: readonly RecordingMode[];
+    readonly endedForAll: boolean;
     readonly participants: readonly {
         id: string;
         name: string;
@@ -80,7 +91,17 @@ export class Rooms {
         let room = this.rooms.get(name);
 
         if (!room) {
-            room = { name, password: null, recording: null, recordingTimes: null, chat: [], members: new Map() };
+            room = {
+                name,
+                password: null,
+                kicked: [],
+                stopRequests: [],
+                endedForAll: false,
+                recording: null,
+                recordingTimes: null,
+                chat: [],
+                members: new Map(),
+            };
             this.rooms.set(name, room);
         }
 
@@ -142,7 +163,8 @@ export class Rooms {
     /** Lets a guest in, or not yet; `arriving` for the guest's own join (not a re-check). */
     private admitGuest(member: Member, arriving = false): void {
         const room = this.room(member.room);
-        const hostPresent = this.joinedIn(room).some(m => m.kind === 'teacher');
+        // The room exists once an authenticated teacher has created it (a simulated one counts).
+        const hostPresent = this.joinedIn(room).some(m => m.kind === 'teacher' || m.role === 'moderator');
 
         if (!hostPresent) {
             // Secure domain before the host: Jicofo answers "not authorized", jitsi-meet reports it and
@@ -191,18 +213,27 @@ export class Rooms {
         }
     }
 
-    /** A real page joins (after its prejoin screen). Returns the participant id. */
+    /**
+     * A page joins (after its prejoin screen). Returns the participant id. `role` is the role the
+     * server grants when it is not the usual one (an authenticated teacher is moderator, a guest is not).
+     */
     join(
         roomName: string,
-        options: { name: string; asTeacher: boolean; muted?: { audio: boolean; video: boolean } },
+        options: {
+            name: string;
+            asTeacher: boolean;
+            muted?: { audio: boolean; video: boolean };
+            id?: string;
+            role?: Role;
+        },
     ): string {
         const room = this.room(roomName);
         const member: Member = {
-            id: randomUUID().slice(0, 8),
+            id: options.id ?? randomUUID().slice(0, 8),
             room: roomName,
             kind: options.asTeacher ? 'teacher' : 'guest',
             name: options.name,
-            role: options.asTeacher ? 'moderator' : 'participant',
+            role: options.role ?? (options.asTeacher ? 'moderator' : 'participant'),
             state: 'waiting',
             muted: options.muted ?? { audio: false, video: false },
             outbox: [],
@@ -284,6 +315,7 @@ export class Rooms {
                     });
                     target.state = 'gone';
                     room.members.delete(target.id);
+                    room.kicked.push(target.id);
                     this.broadcast(room, null, 'participantKickedOut', {
                         kicked: { ...kicked, local: false },
                         kicker: { id: member.id, name: member.name },
@@ -294,11 +326,15 @@ export class Rooms {
             }
             case 'endConference':
                 if (moderator) {
+                    room.endedForAll = true;
                     for (const other of [...room.members.values()]) {
                         this.send(other, 'videoConferenceLeft', { roomName: room.name });
                         other.state = 'gone';
                     }
-                    this.rooms.delete(room.name);
+                    // Prosody destroys the room; a later joiner finds a new one (only the record stays).
+                    room.members.clear();
+                    room.password = null;
+                    room.recording = null;
                 }
                 break;
             case 'hangup':
@@ -309,6 +345,9 @@ export class Rooms {
             case 'stopRecording': {
                 const mode = args[0] as RecordingMode;
 
+                if (moderator || mode === 'local') {
+                    room.stopRequests.push(mode);
+                }
                 if (room.recording === mode && (moderator || mode === 'local')) {
                     room.recording = null;
                     if (room.recordingTimes) {
@@ -346,28 +385,62 @@ export class Rooms {
 
     // --- The control API for tests ---
 
-    /** Puts simulated students straight into the room (they never go through a page). */
-    addStudents(roomName: string, names: readonly string[]): string[] {
+    /** Puts a simulated participant straight into the room (it never goes through a page). */
+    addSimulated(roomName: string, options: { name: string; role?: Role; id?: string }): string {
         const room = this.room(roomName);
+        const member: Member = {
+            id: options.id ?? `sim-${randomUUID().slice(0, 6)}`,
+            room: roomName,
+            kind: 'simulated',
+            name: options.name,
+            role: options.role ?? 'participant',
+            state: 'joined',
+            muted: { audio: true, video: true },
+            outbox: [],
+        };
 
-        return names.map(name => {
-            const member: Member = {
-                id: `sim-${randomUUID().slice(0, 6)}`,
-                room: roomName,
-                kind: 'simulated',
-                name,
-                role: 'participant',
-                state: 'joined',
-                muted: { audio: true, video: true },
-                outbox: [],
-            };
+        room.members.set(member.id, member);
+        this.members.set(member.id, member);
+        this.broadcast(room, member, 'participantJoined', { id: member.id, displayName: member.name });
+        if (member.role === 'moderator') {
+            this.broadcast(room, member, 'participantRoleChanged', { id: member.id, role: 'moderator' });
+        }
 
-            room.members.set(member.id, member);
-            this.members.set(member.id, member);
-            this.broadcast(room, member, 'participantJoined', { id: member.id, displayName: name });
+        return member.id;
+    }
 
-            return member.id;
-        });
+    /** Puts simulated students straight into the room. */
+    addStudents(roomName: string, names: readonly string[]): string[] {
+        return names.map(name => this.addSimulated(roomName, { name }));
+    }
+
+    /**
+     * Another teacher has opened the room and locked it with this password (a simulated moderator,
+     * who stays). Guests who waited for the host are asked for the password.
+     */
+    openedAndLocked(roomName: string, password: string): string {
+        const room = this.room(roomName);
+        const id = this.addSimulated(roomName, { name: 'Lehrkraft', role: 'moderator' });
+
+        room.password = password;
+        [...room.members.values()].filter(m => m.state === 'waiting').forEach(m => this.admitGuest(m));
+
+        return id;
+    }
+
+    /** A simulated moderator removes a participant. */
+    kickedBy(moderatorId: string, targetId: string): void {
+        this.command(moderatorId, 'kickParticipant', [targetId]);
+    }
+
+    /** The server gives a participant another role. */
+    setRole(id: string, role: Role): void {
+        const member = this.members.get(id);
+
+        if (member && member.state === 'joined' && member.role !== role) {
+            member.role = role;
+            this.broadcast(this.room(member.room), null, 'participantRoleChanged', { id, role });
+        }
     }
 
     /** A simulated student leaves. */
@@ -392,9 +465,8 @@ export class Rooms {
     demoteTeachers(roomName: string): void {
         const room = this.room(roomName);
 
-        for (const member of this.joinedIn(room).filter(m => m.role === 'moderator')) {
-            member.role = 'participant';
-            this.broadcast(room, null, 'participantRoleChanged', { id: member.id, role: 'participant' });
+        for (const member of this.joinedIn(room).filter(m => m.role === 'moderator' && m.kind === 'teacher')) {
+            this.setRole(member.id, 'participant');
         }
     }
 
@@ -421,6 +493,9 @@ export class Rooms {
             recording: room.recording,
             recordingTimes: room.recordingTimes,
             chat: [...room.chat],
+            kicked: [...room.kicked],
+            stopRequests: [...room.stopRequests],
+            endedForAll: room.endedForAll,
             participants: [...room.members.values()].map(({ id, name, role, kind, state, muted }) => ({
                 id,
                 name,
