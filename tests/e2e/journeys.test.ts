@@ -211,6 +211,35 @@ describe('teacher, when the server intervenes', () => {
         await control(stack, `rooms/${room}/drop`, {});
         await page.getByRole('heading', { name: 'Das Meeting ist beendet.' }).waitFor();
     });
+
+    it('on a deployment without a secure domain: a student moderator does nothing; the teacher locks once Jicofo passes her the role', async () => {
+        const teacher = await person();
+        const student = await person();
+        const room = newRoom();
+
+        await control(stack, 'deployment', { secureDomain: false });
+        try {
+            // The student is first: stock Jicofo makes her moderator.
+            await studentFillsIn(student.page, room, 'Igel-Kerze-Hafen-40817');
+            const studentFrame = await meetingFrame(student.page, stack.standin.origin);
+
+            await studentFrame.getByRole('button', { name: 'Beitreten', exact: true }).click();
+            await until(
+                async () => (await roomState(stack, room)).participants.find(p => p.role === 'moderator'),
+                'the student to be moderator',
+            );
+            const { password } = await teacherStarts(teacher.page, room);
+
+            await teacher.page.getByText(/Jitsi hat Sie nicht zum Moderator gemacht/).waitFor();
+            expect(await seriousViolations(teacher.page)).toEqual([]);
+            expect((await roomState(stack, room)).password).toBeNull();
+            // The student leaves with jitsi-meet's hang-up key; Jicofo elects the teacher.
+            await studentFrame.getByRole('button', { name: 'Verlassen' }).click();
+            await lockedOnServer(teacher.page, room, password);
+        } finally {
+            await control(stack, 'deployment', { secureDomain: true });
+        }
+    });
 });
 
 describe('student', () => {

@@ -284,6 +284,25 @@ describe('student: joining', () => {
         quiet.mockRestore();
     });
 
+    it('never acts as the teacher when Jitsi makes the student moderator (a deployment without a secure domain)', async () => {
+        const { user } = renderPortal({ path: '/beitreten' });
+
+        await fillAndJoin(user, { room: 'mathe-7b' });
+        const api = await latestApi();
+
+        api.model.secureDomain = false;
+        act(() => api.join());
+        expect(api.model.snapshot('mathe-7b').participants.find(p => p.id === api.localId)?.role).toBe('moderator');
+        act(() => api.addRemote('later', 'Später Kommende'));
+        // No lock with the student's password, no removal, no teacher dialog.
+        await act(() => Promise.resolve());
+        expect(api.sent('password')).toEqual([]);
+        expect(api.sent('kickParticipant')).toEqual([]);
+        expect(api.sent('endConference')).toEqual([]);
+        expect(api.room.password).toBeNull();
+        expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    });
+
     it('ends on the "meeting is over" page when removed by the teacher', async () => {
         const { user } = renderPortal({ path: '/beitreten' });
 

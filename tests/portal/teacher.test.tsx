@@ -128,13 +128,32 @@ describe('teacher: in the meeting', () => {
         });
     });
 
+    it('on a deployment without a secure domain: says why the room is open, and locks once the role passes to her', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+        const password = await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        // Stock Jicofo: whoever comes first is moderator, here a student who found the room.
+        api.model.secureDomain = false;
+        act(() => api.addRemote('early', 'Frühe Eule'));
+        act(() => api.join({ as: 'teacher' }));
+        expect(await screen.findByText(/Jitsi hat Sie nicht zum Moderator gemacht/)).toBeInTheDocument();
+        expect(api.sent('password')).toEqual([]);
+        // The student leaves; Jicofo elects the teacher, and the portal locks at once.
+        act(() => api.removeRemote('early'));
+        await waitFor(() => expect(api.room.password).toBe(password));
+        expect(await screen.findByText('Passwortschutz aktiv')).toBeInTheDocument();
+    });
+
     it('locks the room with the password as soon as it is moderator, and says so (R6)', async () => {
         const { user } = renderPortal({ path: '/lehrkraft' });
         const password = await startMeeting(user);
         const api = FakeExternalApi.latest();
 
         act(() => api.join({ role: 'participant' }));
-        expect(screen.getByText('Passwortschutz noch nicht gesetzt')).toBeInTheDocument();
+        expect(
+            screen.getByText(/^Passwortschutz noch nicht gesetzt: Jitsi hat Sie nicht zum Moderator gemacht/),
+        ).toBeInTheDocument();
         expect(api.sent('password')).toEqual([]);
         act(() => api.setLocalRole('moderator'));
         await waitFor(() => expect(api.sent('password')).toEqual([[password]]));

@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 
 import { client, xml, type Client, type Element } from '@xmpp/client';
 
+import { electOwners } from './roleElection';
+
 /** The namespace of Jicofo's conference IQ (jitsi-xmpp-extensions ConferenceIq). */
 export const FOCUS_NS = 'http://jitsi.org/protocol/focus';
 const MUC = 'http://jabber.org/protocol/muc';
@@ -118,30 +120,20 @@ export async function startJicofoModel(options: JicofoModelOptions): Promise<Run
             .catch(() => undefined);
     }
 
-    /**
-     * Who becomes owner: with authentication, AuthenticationRoleManager (authenticated members only,
-     * also on their return); without, AutoOwnerRoleManager (the first member, and a new one when the
-     * owner leaves). jicofo/src/main/kotlin/org/jitsi/jicofo/xmpp/muc/ChatRoomRoleManager.kt.
-     */
+    /** Who becomes owner: the shared rule (roleElection.ts, ChatRoomRoleManager.kt). */
     function manageRoles(conference: Conference) {
         const members = [...conference.members.values()];
+        const { grant, elected } = electOwners(
+            members.map(member => ({
+                id: member.nick,
+                owner: member.affiliation === 'owner',
+                authenticated: sessionOf(member.realJid) !== undefined,
+            })),
+            { authentication: options.loginDomain !== undefined, elected: conference.owner },
+        );
 
-        if (options.loginDomain !== undefined) {
-            members
-                .filter(member => member.affiliation !== 'owner' && sessionOf(member.realJid))
-                .forEach(member => grantOwner(conference.room, member));
-
-            return;
-        }
-        if (conference.owner && conference.members.has(conference.owner)) {
-            return;
-        }
-        const next = members.find(member => member.affiliation === 'owner') ?? members[0];
-
-        conference.owner = next?.nick;
-        if (next && next.affiliation !== 'owner') {
-            grantOwner(conference.room, next);
-        }
+        conference.owner = elected;
+        members.filter(member => grant.includes(member.nick)).forEach(member => grantOwner(conference.room, member));
     }
 
     /** JitsiMeetConferenceImpl.stop: the focus leaves and forgets the conference. */

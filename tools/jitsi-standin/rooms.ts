@@ -12,6 +12,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { electOwners } from '../jicofo-model/roleElection';
+
 /** A string from an untrusted value, or the fallback. */
 export function asText(value: unknown, fallback = ''): string {
     return typeof value === 'string' ? value : fallback;
@@ -86,6 +88,14 @@ export class Rooms {
     private readonly members = new Map<string, Member>();
     /** Whether a guest is refused while the room has no password (mod_school_policy). */
     schoolModule = true;
+    /**
+     * A secure domain (teachers log in, guests wait for the host) or, when false, a stock deployment
+     * without one: everybody joins as a guest and Jicofo elects the moderator (roleElection.ts); the
+     * school module has nothing to go by there and is not consulted.
+     */
+    secureDomain = true;
+    /** AutoOwnerRoleManager's elected owner per room (open deployments only). */
+    private readonly elected = new Map<string, string | undefined>();
 
     private room(name: string): Room {
         let room = this.rooms.get(name);
@@ -158,6 +168,21 @@ export class Rooms {
             // The host is there: guests who waited try again.
             [...room.members.values()].filter(m => m.state === 'waiting').forEach(m => this.admitGuest(m));
         }
+        this.electModerator(room);
+    }
+
+    /** Without a secure domain Jicofo keeps one moderator: the first member, then the next (roleElection.ts). */
+    private electModerator(room: Room): void {
+        if (this.secureDomain) {
+            return;
+        }
+        const { grant, elected } = electOwners(
+            this.joinedIn(room).map(m => ({ id: m.id, owner: m.role === 'moderator', authenticated: false })),
+            { authentication: false, elected: this.elected.get(room.name) },
+        );
+
+        this.elected.set(room.name, elected);
+        grant.forEach(id => this.setRole(id, 'moderator'));
     }
 
     /** Lets a guest in, or not yet; `arriving` for the guest's own join (not a re-check). */
@@ -210,6 +235,7 @@ export class Rooms {
         room.members.delete(member.id);
         if (wasJoined) {
             this.broadcast(room, null, 'participantLeft', { id: member.id });
+            this.electModerator(room);
         }
     }
 
@@ -241,7 +267,16 @@ export class Rooms {
 
         room.members.set(member.id, member);
         this.members.set(member.id, member);
-        if (member.kind === 'teacher') {
+        if (!this.secureDomain) {
+            // Nobody logs in: Prosody checks the password, Jicofo elects the moderator.
+            member.role = options.role ?? 'participant';
+            if (room.password !== null) {
+                member.state = 'needsPassword';
+                this.askForPassword(member);
+            } else {
+                this.completeJoin(member);
+            }
+        } else if (member.kind === 'teacher') {
             // Prosody checks the password for every joiner, moderators included.
             if (room.password !== null) {
                 member.state = 'needsPassword';
@@ -321,12 +356,14 @@ export class Rooms {
                         kicker: { id: member.id, name: member.name },
                     });
                     this.broadcast(room, null, 'participantLeft', { id: target.id });
+                    this.electModerator(room);
                 }
                 break;
             }
             case 'endConference':
                 if (moderator) {
                     room.endedForAll = true;
+                    this.elected.delete(room.name);
                     for (const other of [...room.members.values()]) {
                         this.send(other, 'videoConferenceLeft', { roomName: room.name });
                         other.state = 'gone';
@@ -405,6 +442,7 @@ export class Rooms {
         if (member.role === 'moderator') {
             this.broadcast(room, member, 'participantRoleChanged', { id: member.id, role: 'moderator' });
         }
+        this.electModerator(room);
 
         return member.id;
     }
@@ -511,6 +549,8 @@ export class Rooms {
     reset(): void {
         this.rooms.clear();
         this.members.clear();
+        this.elected.clear();
         this.schoolModule = true;
+        this.secureDomain = true;
     }
 }

@@ -187,6 +187,9 @@ export async function startStandin(options: { port?: number } = {}): Promise<Sta
         } else if (what === 'school-module' && request.method === 'POST') {
             rooms.schoolModule = (await body(request)).enabled !== false;
             json(response, 200, { enabled: rooms.schoolModule });
+        } else if (what === 'deployment' && request.method === 'POST') {
+            rooms.secureDomain = (await body(request)).secureDomain !== false;
+            json(response, 200, { secureDomain: rooms.secureDomain });
         } else if (what === 'rooms' && room && !sub && request.method === 'GET') {
             json(response, 200, rooms.snapshot(room));
         } else if (what === 'rooms' && room && sub === 'students' && request.method === 'POST') {

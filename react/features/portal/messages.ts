@@ -70,6 +70,8 @@ export const de = {
     'status.locked': 'Passwortschutz aktiv',
     'status.locking': 'Passwortschutz wird gesetzt …',
     'status.unknown': 'Passwortschutz noch nicht gesetzt',
+    'status.notModerator':
+        'Passwortschutz noch nicht gesetzt: Jitsi hat Sie nicht zum Moderator gemacht, also kann niemand den Raum sperren. Melden Sie sich im Meeting mit den Zugangsdaten Ihrer Schule an („Ich leite die Konferenz“); dann wird der Raum sofort gesperrt. Solange sind alle, die hereinkommen, unten aufgeführt.',
     'status.failed': 'Passwortschutz fehlgeschlagen',
     'status.participants': '{count} weitere Teilnehmende',
     'status.showInvitation': 'Einladung',
@@ -192,6 +194,8 @@ export const en: Record<PortalMessageKey, string> = {
     'status.locked': 'Password protection on',
     'status.locking': 'Setting password protection …',
     'status.unknown': 'Password protection not set yet',
+    'status.notModerator':
+        'Password protection not set yet: Jitsi did not make you a moderator, so nobody can lock the room. Log in inside the meeting with your school’s credentials ("I am the host"); the room is locked at once. Until then, everyone who comes in is listed below.',
     'status.failed': 'Password protection failed',
     'status.participants': '{count} other participants',
     'status.showInvitation': 'Invitation',

@@ -1,6 +1,6 @@
 import React, { useState } from 'react';
 
-import { selectOthers, type PolicyState } from '../../school-policy';
+import { selectInMeeting, selectIsModerator, selectOthers, type PolicyState } from '../../school-policy';
 import { CopyButton } from '../../school-policy/components/web';
 import { usePortalText } from '../hooks';
 
@@ -15,7 +15,9 @@ export function StatusBar({ policy, invitation }: { readonly policy: PolicyState
               ? t('status.locking')
               : policy.lock.kind === 'failed'
                 ? t('status.failed')
-                : t('status.unknown');
+                : selectInMeeting(policy) && !selectIsModerator(policy)
+                  ? t('status.notModerator')
+                  : t('status.unknown');
 
     return (
         <section className="status-bar" aria-label={t('status.label')}>
