@@ -198,7 +198,7 @@ describe('teacher', () => {
 });
 
 describe('teacher, when the server intervenes', () => {
-    it('says so when the moderator role is taken away, and ends cleanly when the connection drops', async () => {
+    it('says so when the moderator role is taken away', async () => {
         const teacher = await person();
         const room = newRoom();
         const { page } = teacher;
@@ -208,8 +208,41 @@ describe('teacher, when the server intervenes', () => {
         await control(stack, `rooms/${room}/demote`, {});
         await page.getByText('Sie sind nicht mehr Moderator. Sperren und Entfernen sind nicht mehr möglich.').waitFor();
         expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('is back in the lesson, with the same password and leave-last, after the connection drops and jitsi-meet reloads', async () => {
+        const teacher = await person();
+        const room = newRoom();
+        const { page } = teacher;
+        const { password, frame } = await teacherStarts(page, room);
+
+        await lockedOnServer(page, room, password);
+        await control(stack, `rooms/${room}/students`, { names: ['Anna', 'Ben'] });
+        await page.getByText('2 weitere Teilnehmende').waitFor();
         await control(stack, `rooms/${room}/drop`, {});
-        await page.getByRole('heading', { name: 'Das Meeting ist beendet.' }).waitFor();
+        await page.getByText(/Die Verbindung zum Meeting ist unterbrochen/).waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        // jitsi-meet reloads its page in the same frame; the teacher logs in again there.
+        await frame.getByText(/Die Seite wird in \d+ Sekunden neu geladen/).waitFor();
+        await frame.getByRole('button', { name: 'Als Lehrkraft anmelden und beitreten' }).waitFor();
+        await frame.getByRole('button', { name: 'Als Lehrkraft anmelden und beitreten' }).click();
+        await until(
+            async () =>
+                (await roomState(stack, room)).participants.find(p => p.kind === 'teacher' && p.state === 'joined'),
+            'the teacher to be back in the meeting',
+        );
+        await page.getByText('Passwortschutz aktiv').waitFor();
+        await page.getByText('2 weitere Teilnehmende').waitFor();
+        expect((await roomState(stack, room)).password).toBe(password);
+        expect(await page.getByText(/Das Meeting ist beendet|Das Passwort stimmt nicht|Du /).count()).toBe(0);
+        expect(await page.getByText(/Die Verbindung zum Meeting ist unterbrochen/).count()).toBe(0);
+        // The policy runs again: leaving with students inside is held back.
+        await frame.getByRole('button', { name: 'Verlassen' }).click();
+        await page
+            .getByRole('dialog', { name: 'Meeting verlassen' })
+            .getByText('Es sind noch 2 Teilnehmende im Raum.')
+            .waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
     });
 
     it('on a deployment without a secure domain: a student moderator does nothing; the teacher locks once Jicofo passes her the role', async () => {

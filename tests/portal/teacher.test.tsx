@@ -145,6 +145,28 @@ describe('teacher: in the meeting', () => {
         expect(await screen.findByText('Passwortschutz aktiv')).toBeInTheDocument();
     });
 
+    it('is back in the lesson after a dropped connection and jitsi-meet reloading its page', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+        const password = await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'moderator' }));
+        await waitFor(() => expect(api.room.password).toBe(password));
+        act(() => api.addRemote('s1', 'Eule'));
+        act(() => api.model.dropConnections(api.options.roomName));
+        expect(await screen.findByText(/Die Verbindung zum Meeting ist unterbrochen/)).toBeInTheDocument();
+        act(() => api.reloadPage());
+        expect(screen.queryByText('Das Meeting ist beendet.')).not.toBeInTheDocument();
+        // Back on the prejoin screen: the room is still locked, and the prepared password gets her in.
+        act(() => api.join({ role: 'moderator' }));
+        expect(api.sent('password').at(-1)).toEqual([password]);
+        expect(await screen.findByText('Passwortschutz aktiv')).toBeInTheDocument();
+        expect(screen.getByText('1 weitere Teilnehmende')).toBeInTheDocument();
+        expect(screen.queryByText(/Die Verbindung zum Meeting ist unterbrochen/)).not.toBeInTheDocument();
+        expect(screen.queryByText('Das Passwort stimmt nicht.')).not.toBeInTheDocument();
+        expect(FakeExternalApi.instances).toHaveLength(1);
+    });
+
     it('locks the room with the password as soon as it is moderator, and says so (R6)', async () => {
         const { user } = renderPortal({ path: '/lehrkraft' });
         const password = await startMeeting(user);

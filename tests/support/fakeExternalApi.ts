@@ -178,6 +178,16 @@ export class FakeExternalApi {
         this.emit('videoConferenceLeft', { roomName: this.options.roomName });
     }
 
+    /**
+     * jitsi-meet's page-reload overlay has counted down: the page reports `videoConferenceLeft`,
+     * reloads in the same frame and answers again; the user is on the prejoin screen.
+     */
+    reloadPage(): void {
+        this.memberId = null;
+        this.emit('videoConferenceLeft', { roomName: this.options.roomName });
+        this.emit('browserSupport', { supported: true });
+    }
+
     /** Someone else joins the room. */
     addRemote(id: string, displayName = '', role: Role = 'participant'): void {
         this.model.addSimulated(this.options.roomName, { id, name: displayName, role });

@@ -508,15 +508,24 @@ export class Rooms {
         }
     }
 
-    /** Every real page in the room loses its connection. */
+    /**
+     * Every real page in the room loses its connection: a fatal connection error as jitsi-meet reports
+     * it (react/features/overlay/middleware.ts: `type: 'CONNECTION'`, fatal by
+     * base/lib-jitsi-meet/functions.any.ts); the server sees them leave. What the page does next
+     * (reload itself) is the page's part.
+     */
     dropConnections(roomName: string): void {
         const room = this.room(roomName);
 
         for (const member of [...room.members.values()].filter(m => m.kind !== 'simulated')) {
             this.send(member, 'errorOccurred', {
-                error: { name: 'connection.droppedError', message: 'Connection dropped', isFatal: true },
+                error: {
+                    name: 'connection.droppedError',
+                    message: 'Connection dropped',
+                    isFatal: true,
+                    type: 'CONNECTION',
+                },
             });
-            this.send(member, 'videoConferenceLeft', { roomName: room.name });
             this.remove(member);
         }
     }

@@ -181,6 +181,12 @@ export class IFrameHost implements PolicyHost {
             const isFatal = fieldOf(error, 'isFatal');
             const params = fieldOf(error, 'params');
 
+            if (this.connected && isFatal === true && str(error, 'name')?.startsWith('connection.')) {
+                this.interrupted();
+
+                return;
+            }
+
             this.dispatch(
                 portalActions.joinErrorOccurred({
                     name: str(error, 'name') ?? str(error, 'message') ?? 'unknown',
@@ -190,6 +196,20 @@ export class IFrameHost implements PolicyHost {
             );
         },
     };
+
+    /**
+     * A fatal connection error in the meeting: jitsi-meet shows its page-reload overlay and reloads
+     * the page in the same frame after 10–30 s (react/features/overlay/, app/actions.web.ts
+     * `reloadNow`), reporting `videoConferenceLeft` just before. The lesson goes on after that.
+     */
+    private interrupted(): void {
+        this.connected = false;
+        this.localId = null;
+        this.roles.clear();
+        this.remotes.clear();
+        this.dispatch(policyActions.meetingInterrupted());
+        this.dispatch(portalActions.meetingReconnecting());
+    }
 
     private left(): void {
         this.connected = false;

@@ -97,6 +97,13 @@ const slice = createSlice({
                 state.join = { kind: 'failed', error: name };
             }
         },
+        /**
+         * The meeting page lost its connection and reloads itself in the same frame: the join starts
+         * over there (jitsi-meet may ask for the password again), without a new frame.
+         */
+        meetingReconnecting(state) {
+            state.join = { kind: 'connecting', passwordRequests: 0 };
+        },
         /** Try again (after "not open yet", or by the user's choice). */
         joinRetried(state) {
             state.join = { kind: 'connecting', passwordRequests: 0 };

@@ -237,6 +237,8 @@ const slice = createSlice({
             state.phase = { kind: 'joined', room };
             state.local = { id: localId, role };
             delete state.participants[localId];
+            // Back in after an interruption: that news is over.
+            state.notices = state.notices.filter(notice => notice.key !== 'meeting.interrupted');
             record(state, 'joined', room);
         },
 
@@ -462,6 +464,23 @@ const slice = createSlice({
             state.recording = { kind: 'stopFailed', modes: action.payload.modes };
             record(state, 'recordingStopFailed', action.payload.code);
             notify(state, 'recording.stopFailed');
+        },
+
+        /**
+         * The meeting page lost its connection and will reload itself (jitsi-meet's page-reload
+         * overlay): the same start goes on. Back to joining, with the prepared password kept (R6:
+         * it was set for this start) and the lock to be confirmed again once we are back in.
+         */
+        meetingInterrupted(state) {
+            if (!inMeeting(state.phase)) {
+                return;
+            }
+            state.phase = { kind: 'joining', room: state.phase.room };
+            state.local = null;
+            state.participants = {};
+            state.lock = { kind: 'unknown' };
+            record(state, 'interrupted');
+            notify(state, 'meeting.interrupted');
         },
 
         /** The meeting ended for us. */

@@ -41,6 +41,9 @@ const MODEL_COMMAND: Readonly<Record<string, string>> = {
     'send-chat-message': 'sendChatMessage',
 };
 
+/** How long the page-reload overlay counts down here (jitsi-meet: 10 + randomInt(0, 20) seconds). */
+const RELOAD_SECONDS = 2;
+
 (() => {
     const room = decodeURIComponent(window.location.pathname.slice(1));
     // As jitsi-meet reads its URL: `config.*` and `userInfo.*` from the hash, values as JSON
@@ -139,15 +142,38 @@ const MODEL_COMMAND: Readonly<Record<string, string>> = {
                 role = 'gone';
                 events?.close();
                 break;
-            case 'errorOccurred':
+            case 'errorOccurred': {
+                const error = (payload.error ?? {}) as { name?: string; message?: string; isFatal?: boolean };
+
                 // A locked room is reported as an error just before the password request; the
                 // request's own status line says it.
-                if ((payload.error as { name?: string } | undefined)?.name !== 'conference.passwordRequired') {
-                    status(String((payload.error as { message?: string } | undefined)?.message ?? 'Fehler'));
+                if (error.name !== 'conference.passwordRequired') {
+                    status(String(error.message ?? 'Fehler'));
+                }
+                if (error.isFatal === true && error.name?.startsWith('connection.')) {
+                    reloadSoon();
                 }
                 break;
+            }
         }
         render();
+    }
+
+    /**
+     * A fatal connection error: jitsi-meet's page-reload overlay counts down and reloads the page with
+     * the same URL, reporting `videoConferenceLeft` first and disposing the API so that its unload
+     * handler does not report it twice (react/features/overlay/components/web/AbstractPageReloadOverlay.tsx,
+     * react/features/app/actions.web.ts `reloadNow`). jitsi-meet waits 10–30 s; the stand-in waits
+     * {@link RELOAD_SECONDS} so that tests stay short.
+     */
+    function reloadSoon(): void {
+        events?.close();
+        status(`Die Verbindung ist unterbrochen. Die Seite wird in ${RELOAD_SECONDS} Sekunden neu geladen.`);
+        window.setTimeout(() => {
+            sendEvent('video-conference-left', { roomName: room });
+            transport?.dispose();
+            window.location.reload();
+        }, RELOAD_SECONDS * 1000);
     }
 
     function onModelEvent({ name, payload }: ModelEvent): void {

@@ -26,6 +26,8 @@ export const de = {
     'recording.stopped': 'Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.',
     'recording.stopFailed': 'Eine Aufnahme läuft und konnte nicht beendet werden. Bitte beenden Sie das Meeting.',
     'moderator.lost': 'Sie sind nicht mehr Moderator. Sperren und Entfernen sind nicht mehr möglich.',
+    'meeting.interrupted':
+        'Die Verbindung zum Meeting ist unterbrochen. Jitsi lädt die Seite gleich neu; treten Sie dann wieder bei – das Passwort bleibt dasselbe.',
     'leave.askAll': 'Die Stunde ist zu Ende. Bitte verlasse jetzt das Meeting.',
     'leave.removalIncomplete': '{count} Teilnehmende konnten nicht entfernt werden.',
     'leave.endFailed': 'Das Meeting konnte nicht für alle beendet werden.',
@@ -52,6 +54,7 @@ export const de = {
     'log.endForAllFailed': 'Beenden für alle fehlgeschlagen',
     'log.leaving': 'Meeting wird verlassen',
     'log.left': 'Meeting verlassen',
+    'log.interrupted': 'Verbindung unterbrochen, Seite wird neu geladen',
     'join.notOpenOneSecond': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
 } as const;
 
@@ -82,6 +85,8 @@ export const en: Record<MessageKey, string> = {
     'recording.stopped': 'A recording was started and stopped at once. Recordings are prohibited.',
     'recording.stopFailed': 'A recording is running and could not be stopped. Please end the meeting.',
     'moderator.lost': 'You are no longer a moderator. Locking and removing are no longer possible.',
+    'meeting.interrupted':
+        'The connection to the meeting was lost. Jitsi will reload the page shortly; then join again – the password stays the same.',
     'leave.askAll': 'The lesson is over. Please leave the meeting now.',
     'leave.removalIncomplete': '{count} participants could not be removed.',
     'leave.endFailed': 'The meeting could not be ended for everyone.',
@@ -108,5 +113,6 @@ export const en: Record<MessageKey, string> = {
     'log.endForAllFailed': 'Ending for everyone failed',
     'log.leaving': 'Leaving the meeting',
     'log.left': 'Left the meeting',
+    'log.interrupted': 'Connection lost, page reloading',
     'join.notOpenOneSecond': 'The teacher has not opened the room yet. Trying again in 1 second.',
 };
