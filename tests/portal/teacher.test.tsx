@@ -269,6 +269,22 @@ describe('teacher: in the meeting', () => {
         ).toHaveLength(1);
     });
 
+    it('stays calm when a recording fails to start, as jitsi-meet reports it (no stop, no notice)', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+
+        act(() => api.join({ role: 'moderator' }));
+        act(() => api.model.recordingFailed(api.options.roomName, 'stream', 'service-unavailable'));
+        await act(() => Promise.resolve());
+        expect(api.sent('stopRecording')).toEqual([]);
+        expect(screen.queryByText(/Aufnahme wurde gestartet/)).not.toBeInTheDocument();
+        // A real start right after is still stopped.
+        act(() => api.startRecordingByOther('file'));
+        await waitFor(() => expect(api.sent('stopRecording')).toEqual([['file']]));
+    });
+
     it.each(HANGUP_KEYS)(
         'holds the last teacher back on "%s", removes everyone on request, then leaves (R8)',
         async key => {

@@ -19,6 +19,15 @@ export function asText(value: unknown, fallback = ''): string {
     return typeof value === 'string' ? value : fallback;
 }
 
+/**
+ * `recordingStatusChanged` as jitsi-meet sends it: `on`, `mode`, the error of a failed start, and
+ * whether transcription runs (modules/API/API.js `notifyRecordingStatusChanged`, called from
+ * react/features/recording/middleware.ts on start, stop and failure).
+ */
+function recordingStatus(on: boolean, mode: RecordingMode, error?: string): Record<string, unknown> {
+    return { on, mode, ...(error === undefined ? {} : { error }), transcription: false };
+}
+
 /** A role as Jitsi reports it. */
 export type Role = 'moderator' | 'participant' | 'none';
 /** A recording mode. */
@@ -162,7 +171,7 @@ export class Rooms {
             this.broadcast(room, member, 'participantRoleChanged', { id: member.id, role: 'moderator' });
         }
         if (room.recording) {
-            this.send(member, 'recordingStatusChanged', { on: true, mode: room.recording });
+            this.send(member, 'recordingStatusChanged', recordingStatus(true, room.recording));
         }
         if (member.kind === 'teacher') {
             // The host is there: guests who waited try again.
@@ -390,7 +399,7 @@ export class Rooms {
                     if (room.recordingTimes) {
                         room.recordingTimes = { ...room.recordingTimes, stopped: Date.now() };
                     }
-                    this.broadcast(room, null, 'recordingStatusChanged', { on: false, mode });
+                    this.broadcast(room, null, 'recordingStatusChanged', recordingStatus(false, mode));
                 }
                 break;
             }
@@ -496,7 +505,12 @@ export class Rooms {
 
         room.recording = mode;
         room.recordingTimes = { started: Date.now(), stopped: null };
-        this.broadcast(room, null, 'recordingStatusChanged', { on: true, mode });
+        this.broadcast(room, null, 'recordingStatusChanged', recordingStatus(true, mode));
+    }
+
+    /** Someone else's recording failed to start: everybody's page reports it (recording/middleware.ts). */
+    recordingFailed(roomName: string, mode: RecordingMode, error: string): void {
+        this.broadcast(this.room(roomName), null, 'recordingStatusChanged', recordingStatus(false, mode, error));
     }
 
     /** The server takes the moderator role from every teacher in the room. */

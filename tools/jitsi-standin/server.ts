@@ -203,9 +203,15 @@ export async function startStandin(options: { port?: number } = {}): Promise<Sta
             rooms.removeStudent(room, subId);
             json(response, 200, { ok: true });
         } else if (what === 'rooms' && room && sub === 'recording' && request.method === 'POST') {
-            const mode = asText((await body(request)).mode, 'file') as RecordingMode;
+            const fields = await body(request);
+            const mode = asText(fields.mode, 'file') as RecordingMode;
+            const error = asText(fields.error);
 
-            rooms.startRecording(room, mode);
+            if (error) {
+                rooms.recordingFailed(room, mode, error);
+            } else {
+                rooms.startRecording(room, mode);
+            }
             json(response, 200, { ok: true });
         } else if (what === 'rooms' && room && sub === 'demote' && request.method === 'POST') {
             rooms.demoteTeachers(room);
