@@ -212,6 +212,30 @@ describe('teacher: in the meeting', () => {
         expect(screen.queryByRole('region', { name: /vor dem Passwortschutz/ })).not.toBeInTheDocument();
     });
 
+    it('lists a student who waited for the host and came in while the lock was on its way; "protected" only once reviewed', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+        const password = await startMeeting(user);
+        const api = FakeExternalApi.latest();
+        const room = api.options.roomName;
+
+        // A stock server (no school module): a student waits for the host in the secure domain ...
+        api.model.schoolModule = false;
+        api.model.join(room, { name: 'Wartende Wölfin', asTeacher: false });
+        expect(api.model.snapshot(room).participants[0]?.state).toBe('waiting');
+        // ... and is let in the moment the teacher arrives, before her lock reaches the server.
+        act(() => api.join({ role: 'moderator' }));
+        await waitFor(() => expect(api.room.password).toBe(password));
+        const list = await screen.findByRole('region', { name: '1 Person war schon vor dem Passwortschutz im Raum' });
+
+        expect(within(list).getByText('Wartende Wölfin')).toBeInTheDocument();
+        expect(
+            screen.getByText('Passwortschutz aktiv – aber 1 Person kam vorher ohne Passwort herein (siehe unten)'),
+        ).toBeInTheDocument();
+        expect(screen.queryByText('Passwortschutz aktiv')).not.toBeInTheDocument();
+        await user.click(within(list).getByRole('button', { name: 'Wartende Wölfin behalten' }));
+        expect(await screen.findByText('Passwortschutz aktiv')).toBeInTheDocument();
+    });
+
     it('asks for a password it cannot dismiss when none was prepared', async () => {
         const { user, store } = renderPortal({ path: '/lehrkraft' });
 

@@ -68,6 +68,9 @@ export const de = {
     'status.label': 'Status des Meetings',
     'status.log': 'Was die Schulrichtlinie in diesem Meeting getan hat ({count})',
     'status.locked': 'Passwortschutz aktiv',
+    'status.lockedButEarly':
+        'Passwortschutz aktiv – aber {count} Personen kamen vorher ohne Passwort herein (siehe unten)',
+    'status.lockedButEarlyOne': 'Passwortschutz aktiv – aber 1 Person kam vorher ohne Passwort herein (siehe unten)',
     'status.locking': 'Passwortschutz wird gesetzt …',
     'status.unknown': 'Passwortschutz noch nicht gesetzt',
     'status.notModerator':
@@ -192,6 +195,10 @@ export const en: Record<PortalMessageKey, string> = {
     'status.label': 'Meeting status',
     'status.log': 'What the school policy did in this meeting ({count})',
     'status.locked': 'Password protection on',
+    'status.lockedButEarly':
+        'Password protection on – but {count} people came in before, without the password (see below)',
+    'status.lockedButEarlyOne':
+        'Password protection on – but 1 person came in before, without the password (see below)',
     'status.locking': 'Setting password protection …',
     'status.unknown': 'Password protection not set yet',
     'status.notModerator':

@@ -46,6 +46,19 @@ export function setupPortalListeners(
         },
     });
 
+    // In after giving the room's password (e.g. back after a reload while students stayed): that
+    // proves the room is locked with it, so nobody announced now came in without it.
+    startListening({
+        actionCreator: portalActions.joinSucceeded,
+        effect: (_action, api) => {
+            const { join } = api.getOriginalState().portal;
+
+            if (join.kind === 'connecting' && join.passwordRequests > 0) {
+                api.dispatch(policyActions.joinedWithPassword());
+            }
+        },
+    });
+
     // Back to the start: the meeting state, and with it the password, is gone.
     startListening({
         actionCreator: portalActions.sessionEnded,

@@ -1,6 +1,12 @@
 import React, { useState } from 'react';
 
-import { selectInMeeting, selectIsModerator, selectOthers, type PolicyState } from '../../school-policy';
+import {
+    selectInMeeting,
+    selectIsModerator,
+    selectJoinedBeforeLock,
+    selectOthers,
+    type PolicyState,
+} from '../../school-policy';
 import { CopyButton } from '../../school-policy/components/web';
 import { usePortalText } from '../hooks';
 
@@ -8,9 +14,15 @@ import { usePortalText } from '../hooks';
 export function StatusBar({ policy, invitation }: { readonly policy: PolicyState; readonly invitation: string }) {
     const { t } = usePortalText();
     const [showPassword, setShowPassword] = useState(false);
+    const early = selectJoinedBeforeLock(policy).length;
+    // "Protected" only when it is true for everyone inside: whoever came in before the lock is not.
     const lockText =
         policy.lock.kind === 'locked'
-            ? t('status.locked')
+            ? early > 1
+                ? t('status.lockedButEarly', { count: early })
+                : early === 1
+                  ? t('status.lockedButEarlyOne')
+                  : t('status.locked')
             : policy.lock.kind === 'locking'
               ? t('status.locking')
               : policy.lock.kind === 'failed'
