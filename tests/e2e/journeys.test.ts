@@ -56,9 +56,12 @@ function newRoom(): string {
 }
 
 /** The teacher prepares and starts a meeting and logs in inside Jitsi; returns the password. */
-async function teacherStarts(page: Page, room: string): Promise<{ password: string; frame: Frame }> {
+async function teacherStarts(page: Page, room: string, chosen?: string): Promise<{ password: string; frame: Frame }> {
     await page.goto(`${stack.portal.origin}/lehrkraft`);
     await page.getByLabel('Name des Raums').fill(room);
+    if (chosen) {
+        await page.getByLabel('Passwort für dieses Meeting').fill(chosen);
+    }
     const password = await page.getByLabel('Passwort für dieses Meeting').inputValue();
 
     for (const pledge of TEACHER_PLEDGES) {
@@ -359,6 +362,34 @@ describe('student', () => {
                 (await roomState(stack, room)).participants.some(p => p.kind === 'guest' && p.state === 'joined'),
             'the student to join',
         );
+    });
+
+    it('waits for the teacher, and gets in by itself once she has opened and locked the room', async () => {
+        const teacher = await person();
+        const student = await person();
+        const room = newRoom();
+
+        await studentFillsIn(student.page, room, 'Igel-Kerze-Hafen-40817');
+        await (
+            await meetingFrame(student.page, stack.standin.origin)
+        )
+            .getByRole('button', { name: 'Beitreten', exact: true })
+            .click();
+        await student.page.getByText(/Die Lehrkraft hat den Raum noch nicht geöffnet. Bleib hier/).waitFor();
+        expect(await student.page.getByText(/conference\./).count()).toBe(0);
+        expect(await seriousViolations(student.page)).toEqual([]);
+        // The teacher opens the room. Until her lock is there the school module turns the student
+        // away; the portal tries again by itself and the student gets in with the password.
+        const { password } = await teacherStarts(teacher.page, room, 'Igel-Kerze-Hafen-40817');
+
+        await lockedOnServer(teacher.page, room, password);
+        await until(
+            async () =>
+                (await roomState(stack, room)).participants.find(p => p.kind === 'guest' && p.state === 'joined'),
+            'the student to be in the meeting',
+            40000,
+        );
+        await teacher.page.getByText('1 weitere Teilnehmende').waitFor();
     });
 
     it('sees that the room is not open yet, with a countdown, when the teacher has set no password', async () => {

@@ -222,9 +222,14 @@ describe('teacher: in the meeting', () => {
         api.model.schoolModule = false;
         api.model.join(room, { name: 'Wartende Wölfin', asTeacher: false });
         expect(api.model.snapshot(room).participants[0]?.state).toBe('waiting');
-        // ... and is let in the moment the teacher arrives, before her lock reaches the server.
+        // ... and its wait-for-owner retry comes the moment the teacher arrives, before her lock
+        // reaches the server: it is let in.
+        api.holdCommands();
         act(() => api.join({ role: 'moderator' }));
-        await waitFor(() => expect(api.room.password).toBe(password));
+        expect(api.sent('password')).toEqual([[password]]);
+        act(() => api.model.retryWaiting(room));
+        act(() => api.deliverCommands());
+        expect(api.room.password).toBe(password);
         const list = await screen.findByRole('region', { name: '1 Person war schon vor dem Passwortschutz im Raum' });
 
         expect(within(list).getByText('Wartende Wölfin')).toBeInTheDocument();

@@ -80,6 +80,7 @@ export class FakeExternalApi {
     private readonly listeners = new Map<string, Set<Listener>>();
     private memberId: string | null = null;
     private delivering = false;
+    private held: [string, unknown[]][] | null = null;
     disposed = false;
     left = false;
 
@@ -215,8 +216,33 @@ export class FakeExternalApi {
         this.model.startRecording(this.options.roomName, mode);
     }
 
+    /**
+     * Commands travel (postMessage, then XMPP) while the server goes on: with `holdCommands()` they
+     * wait until `deliverCommands()`, so a test can let something happen in between.
+     */
+    holdCommands(): void {
+        this.held = [];
+    }
+
+    /** Sends the held commands, in order, and stops holding. */
+    deliverCommands(): void {
+        const held = this.held ?? [];
+
+        this.held = null;
+        held.forEach(([name, args]) => this.toServer(name, args));
+    }
+
     executeCommand(name: string, ...args: unknown[]): void {
         this.commands.push([name, args]);
+        if (this.held) {
+            this.held.push([name, args]);
+
+            return;
+        }
+        this.toServer(name, args);
+    }
+
+    private toServer(name: string, args: unknown[]): void {
         if (!this.memberId) {
             // Before joining there is no conference: jitsi-meet drops the command.
             return;

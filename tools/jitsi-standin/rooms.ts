@@ -28,6 +28,9 @@ function recordingStatus(on: boolean, mode: RecordingMode, error?: string): Reco
     return { on, mode, ...(error === undefined ? {} : { error }), transcription: false };
 }
 
+/** How often a guest waiting for the host asks again (jitsi-meet `waitForOwner`: 5000 ms). */
+export const WAIT_FOR_OWNER_MS = 5000;
+
 /** A role as Jitsi reports it. */
 export type Role = 'moderator' | 'participant' | 'none';
 /** A recording mode. */
@@ -172,10 +175,6 @@ export class Rooms {
         }
         if (room.recording) {
             this.send(member, 'recordingStatusChanged', recordingStatus(true, room.recording));
-        }
-        if (member.kind === 'teacher') {
-            // The host is there: guests who waited try again.
-            [...room.members.values()].filter(m => m.state === 'waiting').forEach(m => this.admitGuest(m));
         }
         this.electModerator(room);
     }
@@ -470,9 +469,22 @@ export class Rooms {
         const id = this.addSimulated(roomName, { name: 'Lehrkraft', role: 'moderator' });
 
         room.password = password;
-        [...room.members.values()].filter(m => m.state === 'waiting').forEach(m => this.admitGuest(m));
+        this.retryWaiting(roomName);
 
         return id;
+    }
+
+    /**
+     * The waiting pages ask again: jitsi-meet's wait-for-owner timer, every
+     * {@link WAIT_FOR_OWNER_MS} (react/features/authentication/actions.any.ts `waitForOwner`).
+     * The stand-in's server runs it on that timer; without a room name, for every room.
+     */
+    retryWaiting(roomName?: string): void {
+        const rooms = roomName === undefined ? [...this.rooms.values()] : [this.room(roomName)];
+
+        for (const room of rooms) {
+            [...room.members.values()].filter(m => m.state === 'waiting').forEach(m => this.admitGuest(m));
+        }
     }
 
     /** A simulated moderator removes a participant. */

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { buildStandinScripts } from './clientBuild';
-import { asText, Rooms, type RecordingMode } from './rooms';
+import { asText, Rooms, WAIT_FOR_OWNER_MS, type RecordingMode } from './rooms';
 
 import { listenOnLoopback } from '../serve/listen';
 
@@ -225,6 +225,10 @@ export async function startStandin(options: { port?: number } = {}): Promise<Sta
     }
 
     await listenOnLoopback(server, options.port ?? 0, 'STANDIN_PORT');
+    // Guests waiting for the host ask again on jitsi-meet's own timer.
+    const waitForOwner = setInterval(() => rooms.retryWaiting(), WAIT_FOR_OWNER_MS);
+
+    waitForOwner.unref();
     const { port } = server.address() as AddressInfo;
 
     return {
@@ -232,6 +236,7 @@ export async function startStandin(options: { port?: number } = {}): Promise<Sta
         rooms,
         close: () =>
             new Promise<void>(resolve => {
+                clearInterval(waitForOwner);
                 streams.forEach(stream => stream.end());
                 server.closeAllConnections();
                 server.close(() => resolve());
