@@ -42,10 +42,20 @@ export function ensureSdkSources(): string {
     const work = mkdtempSync(join(CACHE, 'unpack-'));
 
     try {
-        execFileSync('npm', ['pack', `${SDK_PACKAGE}@${SDK_VERSION}`, '--pack-destination', work, '--silent'], {
-            stdio: 'pipe',
-            timeout: 300_000,
-        });
+        try {
+            execFileSync('npm', ['pack', `${SDK_PACKAGE}@${SDK_VERSION}`, '--pack-destination', work, '--silent'], {
+                stdio: 'pipe',
+                timeout: 300_000,
+            });
+        } catch (error) {
+            const detail = (error as { stderr?: Buffer }).stderr?.toString().trim() || String(error);
+
+            throw new Error(
+                `could not fetch jitsi-meet's sources (${SDK_PACKAGE}@${SDK_VERSION}) from the npm registry; ` +
+                    `they are needed once, then kept in .cache/jitsi-sdk (${detail})`,
+                { cause: error },
+            );
+        }
         const tarball = readdirSync(work).find(file => file.endsWith('.tgz'));
 
         if (!tarball) {
