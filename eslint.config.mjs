@@ -35,6 +35,7 @@ export default tseslint.config(
         ignores: [
             'node_modules/',
             'dist/',
+            'dist-plugin/',
             'coverage/',
             '.cache/',
             'react/features/school-policy/jitsi-meet/registration/**',
@@ -78,7 +79,7 @@ export default tseslint.config(
     },
     {
         files: [`${CORE}/**/*.{ts,tsx}`],
-        ignores: [`${CORE}/components/**`, `${CORE}/jitsi-meet/**`],
+        ignores: [`${CORE}/components/**`, `${CORE}/jitsi-meet/**`, `${CORE}/dropin/**`],
         rules: {
             'no-restricted-imports': ['error', coreForbiddenImports],
             'no-restricted-globals': ['error', ...browserGlobals],
@@ -119,6 +120,21 @@ export default tseslint.config(
                             group: ['react-dom', 'react-dom/*'],
                             message: 'The fork adapter renders through jitsi-meet, not React DOM.',
                         },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        // The drop-in runs in a stock jitsi-meet page: it may use the fork adapter, the core and its
+        // own React root, never the portal.
+        files: [`${CORE}/dropin/**/*.{ts,tsx}`],
+        rules: {
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        { group: ['**/portal', '**/portal/**'], message: 'The drop-in imports no portal code.' },
                     ],
                 },
             ],

@@ -133,12 +133,15 @@ export async function until<T>(
 
 const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-/** Runs axe-core (WCAG 2.1 A/AA) on the page and returns the serious and critical violations. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/**
+ * Runs axe-core (WCAG 2.1 A/AA) on the page, or only on what `within` selects (what we render inside
+ * someone else's page), and returns the serious and critical violations.
+ */
+export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
     // Evaluated through the DevTools protocol: the portal's CSP rightly refuses inline scripts.
     await page.evaluate(AXE);
 
-    return page.evaluate(async () => {
+    return page.evaluate(async selector => {
         const axe = (
             window as unknown as {
                 axe: {
@@ -149,7 +152,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
                 };
             }
         ).axe;
-        const result = await axe.run(document, {
+        const result = await axe.run(selector ? { include: [selector] } : document, {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
             iframes: false,
         });
@@ -157,7 +160,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
         return result.violations
             .filter(v => v.impact === 'serious' || v.impact === 'critical')
             .map(v => `${v.id}: ${JSON.stringify(v.nodes.map(n => n.target))}`);
-    });
+    }, within);
 }
 
 /** Every request went to the portal or the Jitsi origin, nowhere else. */

@@ -28,6 +28,7 @@ import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
 import { schoolAccessOverHttp } from '../blockedSchool';
 import { refuseLocalRecording } from '../localRecording';
+import { routeHangupClicks } from '../toolbarRouting';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
 import type { IJitsiMeetState } from '../types';
 
@@ -86,24 +87,13 @@ refuseLocalRecording(LocalRecordingManager, () =>
     showNotification({ title: feature.recordingRefusedText() }, NOTIFICATION_TIMEOUT_TYPE.LONG),
 );
 
-/**
- * Routes the hang-up buttons into the policy. Buttons listed in `buttonsWithNotifyClick` do not run
- * their click; AbstractButton calls `APP.API.notifyToolbarButtonClicked(key, true)` instead, and
- * outside an iframe that notification goes nowhere. Wrapping it once, on the first action (APP is
- * set up by then), catches all three hang-up keys, in an iframe or not.
- */
+// The hang-up gate (toolbarRouting.ts), installed on the first action: APP is set up by then.
 let routed = false;
 
 MiddlewareRegistry.register(store => next => action => {
     if (!routed && typeof APP !== 'undefined' && APP.API) {
         routed = true;
-        const notify = APP.API.notifyToolbarButtonClicked.bind(APP.API);
-
-        APP.API.notifyToolbarButtonClicked = (key: string, preventExecution: boolean) => {
-            if (!(preventExecution && feature.routeToolbarClick(key, store.dispatch))) {
-                notify(key, preventExecution);
-            }
-        };
+        routeHangupClicks(APP.API, key => feature.routeToolbarClick(key, store.dispatch));
     }
 
     return next(action);

@@ -1,0 +1,29 @@
+/**
+ * The hang-up gate, shared by the compiled fork build and the drop-in. Buttons listed in
+ * `buttonsWithNotifyClick` do not run their click; jitsi-meet's AbstractButton calls
+ * `APP.API.notifyToolbarButtonClicked(key, true)` instead (react/features/base/toolbox/components/
+ * AbstractButton.tsx), and outside an iframe that notification goes nowhere. Wrapping it once routes
+ * all three hang-up keys into the policy, in an iframe or not.
+ */
+/** The part of jitsi-meet's `APP.API` the gate wraps. */
+export interface IToolbarNotifier {
+    notifyToolbarButtonClicked(key: string, preventExecution: boolean): void;
+}
+
+/**
+ * Wraps `api.notifyToolbarButtonClicked` so that prevented clicks go to `route` first; what the
+ * route does not take (not a hang-up key) is passed on to the embedder as before.
+ *
+ * @param {IToolbarNotifier} api - jitsi-meet's `APP.API`.
+ * @param {Function} route - The feature's `routeToolbarClick`, bound to the store's dispatch.
+ * @returns {void}
+ */
+export function routeHangupClicks(api: IToolbarNotifier, route: (key: string) => boolean): void {
+    const notify = api.notifyToolbarButtonClicked.bind(api);
+
+    api.notifyToolbarButtonClicked = (key: string, preventExecution: boolean) => {
+        if (!(preventExecution && route(key))) {
+            notify(key, preventExecution);
+        }
+    };
+}

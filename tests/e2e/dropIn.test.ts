@@ -1,0 +1,189 @@
+/**
+ * The drop-in on the real thing: the stock jitsi-meet web root (../shared/jitsi-meet-web, jitsi-meet
+ * abf901a4, unmodified) with our plugin.head.html and script in front of it, Debian's Prosody with
+ * mod_school_policy and the Jicofo model, one config.js for everybody, in Debian's Chromium. And the
+ * same web root with a jitsi-meet that does not create its store through the hook: the page is
+ * blocked.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+
+import { launchChromium } from '../../tools/browser/chromium';
+import { startLocalDeployment, type LocalDeployment } from '../../tools/jitsi-web/localDeployment';
+import {
+    answerPasswordPrompt,
+    fromStore,
+    joinFromPrejoin,
+    logInAsHost,
+    openPrejoin,
+    untilState,
+} from '../../tools/jitsi-web/meetingPage';
+import { PLUGIN_HEAD, writePlugin } from '../../tools/plugin/buildPlugin';
+import { TEACHERS } from '../../tools/prosody/harness';
+
+import { seriousViolations } from './harness';
+import { requireStockWebRoot } from './stockWebRoot';
+
+let WEB_ROOT: string;
+const PASSWORD = 'Igel-Kerze-Hafen-40817';
+const TIMEOUT = 30000;
+
+let pluginDir: string;
+let browser: Browser;
+const deployments: LocalDeployment[] = [];
+/** Every request to a host other than a deployment's. */
+const foreign = new Set<string>();
+
+jest.setTimeout(180000);
+
+async function deploy(pluginHead: string): Promise<LocalDeployment> {
+    const deployment = await startLocalDeployment({
+        root: WEB_ROOT,
+        libs: [join(pluginDir, 'libs'), join(WEB_ROOT, 'libs')],
+        pluginHead,
+    });
+
+    deployments.push(deployment);
+
+    return deployment;
+}
+
+async function person(deployment: LocalDeployment): Promise<Page> {
+    const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
+    const page = await context.newPage();
+    const own = new URL(deployment.origin).host;
+
+    page.on('request', request => {
+        const url = new URL(request.url());
+        // lib-jitsi-meet's unload beacon on a plain-HTTP server reaches no host (stockJitsiMeet.test.ts).
+        const unloadBeacon = url.host === 'http' && url.pathname.startsWith(`//${own}/`);
+
+        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own && !unloadBeacon) {
+            foreign.add(request.url());
+        }
+    });
+
+    return page;
+}
+
+beforeAll(async () => {
+    WEB_ROOT = requireStockWebRoot();
+    pluginDir = await writePlugin(mkdtempSync(join(tmpdir(), 'school-policy-plugin-')));
+    browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
+});
+
+afterAll(async () => {
+    const errors = deployments.flatMap(deployment => deployment.prosody.errors());
+
+    await browser?.close();
+    await Promise.all(deployments.map(deployment => deployment.stop()));
+    rmSync(pluginDir, { recursive: true, force: true });
+    expect(errors).toEqual([]);
+});
+
+describe('the drop-in in a stock jitsi-meet', () => {
+    const room = `mathe-7b-${Date.now().toString(36)}`;
+    let deployment: LocalDeployment;
+    let teacher: Page;
+    let student: Page;
+
+    beforeAll(async () => {
+        deployment = await deploy(PLUGIN_HEAD);
+    });
+
+    it('keeps the hardened config against a hostile URL, and suggests a pseudonym with camera and microphone off', async () => {
+        teacher = await person(deployment);
+        await openPrejoin(
+            teacher,
+            `${deployment.origin}/${room}#config.localRecording.disable=false&config.buttonsWithNotifyClick=[]` +
+                '&config.startWithVideoMuted=false&config.startWithAudioMuted=false',
+            TIMEOUT,
+        );
+        const config = "state['features/base/config']";
+
+        expect(await fromStore<boolean>(teacher, `${config}.localRecording.disable`)).toBe(true);
+        expect(await fromStore<unknown[]>(teacher, `${config}.buttonsWithNotifyClick`)).toEqual(
+            expect.arrayContaining(['hangup', 'hangup-menu', 'end-meeting']),
+        );
+        expect(await fromStore<boolean>(teacher, `${config}.startWithVideoMuted`)).toBe(true);
+        expect(await fromStore<boolean>(teacher, `${config}.startWithAudioMuted`)).toBe(true);
+        expect(await fromStore<string>(teacher, "state['features/base/settings'].displayName")).toMatch(/\S/);
+    });
+
+    it('asks the teacher, once moderator, for a password it does not let her skip, and locks the room with it', async () => {
+        await joinFromPrejoin(teacher, 'Frau Müller');
+        await logInAsHost(teacher, 'frau-mueller', TEACHERS['frau-mueller'], TIMEOUT);
+        const dialog = teacher.getByRole('dialog', { name: 'Passwort festlegen' });
+
+        await dialog.waitFor({ timeout: TIMEOUT });
+        expect(await seriousViolations(teacher, '#school-policy-root')).toEqual([]);
+        await teacher.keyboard.press('Escape');
+        expect(await dialog.isVisible()).toBe(true);
+        await dialog.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+        await dialog.getByRole('button', { name: 'Passwort setzen' }).click();
+        await untilState(teacher, "state['features/base/conference'].locked === 'LOCKED_LOCALLY'", TIMEOUT);
+        expect(await dialog.count()).toBe(0);
+    });
+
+    it('lets the student in with that password only', async () => {
+        student = await person(deployment);
+        await openPrejoin(student, `${deployment.origin}/${room}`, TIMEOUT);
+        await joinFromPrejoin(student, 'Mutige Eule');
+        await answerPasswordPrompt(student, PASSWORD, TIMEOUT);
+        await untilState(student, "Boolean(state['features/base/conference'].conference)", TIMEOUT);
+        await untilState(teacher, "state['features/base/participants'].remote.size >= 1", TIMEOUT);
+    });
+
+    it('holds the teacher back at jitsi-meet’s hang-up button while the student is inside (leave-last)', async () => {
+        // The toolbar shows on pointer movement (as in portalOnStockJitsi.test.ts).
+        await teacher.locator('#videoconference_page').hover();
+        await teacher.locator('.hangup-button').first().click({ timeout: TIMEOUT });
+        const dialog = teacher.getByRole('dialog', { name: 'Meeting verlassen' });
+
+        await dialog.getByText('Es ist noch 1 Person im Raum.').waitFor({ timeout: TIMEOUT });
+        expect(await fromStore<boolean>(teacher, "Boolean(state['features/base/conference'].conference)")).toBe(true);
+        expect(await seriousViolations(teacher, '#school-policy-root')).toEqual([]);
+        await dialog.getByRole('button', { name: 'Alle entfernen und beenden' }).click();
+        await untilState(student, "!state['features/base/conference'].conference", TIMEOUT);
+        await untilState(teacher, "!state['features/base/conference'].conference", TIMEOUT);
+    });
+});
+
+describe('the drop-in when jitsi-meet does not create its store through the hook', () => {
+    it('blocks the page with a clear message for teachers and the admin', async () => {
+        // A stand-in for a future jitsi-meet that makes its store some other way.
+        const deployment = await deploy(
+            `${PLUGIN_HEAD}<script>window.__REDUX_DEVTOOLS_EXTENSION_COMPOSE__ = undefined;</script>\n`,
+        );
+        const page = await person(deployment);
+        const errors: string[] = [];
+
+        page.on('console', message => {
+            if (message.type() === 'error') {
+                errors.push(message.text());
+            }
+        });
+        await page.goto(`${deployment.origin}/mathe-7b-blocked`);
+        const overlay = page.getByRole('alertdialog', { name: 'Die Schulrichtlinie ist nicht aktiv.' });
+
+        await overlay.waitFor({ timeout: TIMEOUT });
+        await overlay.getByText('The school policy is not active.').waitFor();
+        expect(await overlay.evaluate(element => element === document.activeElement)).toBe(true);
+        expect(
+            await page.evaluate(() =>
+                [...document.body.children].every(
+                    child => child.id === 'school-policy-inactive' || (child as HTMLElement).inert,
+                ),
+            ),
+        ).toBe(true);
+        expect(errors.join('\n')).toContain('school-policy: not active (hookNotCalled)');
+        expect(await seriousViolations(page, '#school-policy-inactive')).toEqual([]);
+    });
+});
+
+it('sent no request to any other host', () => {
+    expect([...foreign]).toEqual([]);
+});
