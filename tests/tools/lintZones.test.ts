@@ -12,6 +12,7 @@ const CORE_FILE = 'react/features/school-policy/zoneProbe.ts';
 const UI_FILE = 'react/features/school-policy/components/web/ZoneProbe.tsx';
 const POLICY_FILE = 'react/features/school-policy/policy/zoneProbe.ts';
 const FORK_FILE = 'react/features/school-policy/jitsi-meet/zoneProbe.ts';
+const DROP_IN_FILE = 'react/features/school-policy/dropin/zoneProbe.ts';
 
 interface LintMessage {
     ruleId: string | null;
@@ -111,5 +112,16 @@ describe('import zones of the core', () => {
         expect(
             await zoneErrors("import { policyActions } from '../slice';\nexport const y = policyActions;\n", FORK_FILE),
         ).toEqual([]);
+    });
+
+    it('lets the drop-in use the fork adapter, the core and its own React root, never the portal', async () => {
+        expect(
+            await zoneErrors("import { x } from '../../portal/store';\nexport const y = x;\n", DROP_IN_FILE),
+        ).toEqual([expect.stringContaining('The drop-in imports no portal code')]);
+        const allowed =
+            "import { createRoot } from 'react-dom/client';\nimport { createSchoolPolicyFeature } from '../jitsi-meet/feature';\n" +
+            "import { policyActions } from '../slice';\nexport const y = [createRoot, createSchoolPolicyFeature, policyActions, window];\n";
+
+        expect(await zoneErrors(allowed, DROP_IN_FILE)).toEqual([]);
     });
 });

@@ -13,6 +13,8 @@ import { launchChromium } from '../browser/chromium';
 import { startStandin } from '../jitsi-standin/server';
 import { startPortalServer } from '../serve/portalServer';
 
+import { buildPlugin } from '../plugin/buildPlugin';
+
 import { forkModuleSize } from './forkModuleSize';
 import { serverOverhead } from './serverOverhead';
 
@@ -229,6 +231,23 @@ async function forkModuleRows(): Promise<Row[]> {
     ];
 }
 
+/** The drop-in script a stock jitsi-meet loads (npm run build:plugin). */
+async function dropInRows(): Promise<Row[]> {
+    const { script } = await buildPlugin();
+    const raw = Buffer.byteLength(script);
+    const gzip = gzipSync(script, { level: 9 }).length;
+
+    return [
+        {
+            metric: 'Drop-in script (minified; Preact for its dialogs, Redux Toolkit)',
+            value: kb(raw),
+            budget: '—',
+            ok: null,
+        },
+        { metric: 'Drop-in script (gzip)', value: kb(gzip), budget: '≤ 40 KB', ok: gzip <= 40 * 1024 },
+    ];
+}
+
 async function main(): Promise<void> {
     const build = spawnSync(
         process.execPath,
@@ -240,7 +259,14 @@ async function main(): Promise<void> {
         throw new Error('the build failed: run `npm run build` to see why');
     }
     const browserRows = await browserFigures();
-    const rows = [...sizes(), ...(await forkModuleRows()), ...lockLatency(), ...browserRows, ...(await serverRows())];
+    const rows = [
+        ...sizes(),
+        ...(await forkModuleRows()),
+        ...(await dropInRows()),
+        ...lockLatency(),
+        ...browserRows,
+        ...(await serverRows()),
+    ];
     const over = rows.filter(row => row.ok === false);
     const table = [
         '| metric | value | budget | within |',

@@ -25,20 +25,24 @@ export type RuleId = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8' | 'R9
  * - `server`: Prosody and Jicofo settings and modules; no client can bypass them;
  * - `forkBuild`: the media centre's Jitsi Meet build with the school-policy module; only a
  *   modified client bypasses it;
+ * - `dropIn`: the same module as a drop-in for a stock Jitsi Meet (plugin.head.html); a modified
+ *   client bypasses it, and so would a jitsi-meet that stops creating its store through the hook
+ *   (then the drop-in blocks the page: it fails closed);
  * - `portal`: our front door; whoever opens the Jitsi room URL directly bypasses it;
  * - `people`: no software can guarantee it; the rule stays a rule for people, and the product
  *   only reminds them of it.
  */
-export type Layer = 'config' | 'server' | 'forkBuild' | 'portal' | 'people';
+export type Layer = 'config' | 'server' | 'forkBuild' | 'dropIn' | 'portal' | 'people';
 
 /** The layers in the order the enforcement table shows them. */
-export const LAYERS: readonly Layer[] = ['config', 'server', 'forkBuild', 'portal', 'people'];
+export const LAYERS: readonly Layer[] = ['config', 'server', 'forkBuild', 'dropIn', 'portal', 'people'];
 
 /** Column headings for the enforcement table. */
 export const LAYER_TITLES: Readonly<Record<Layer, string>> = {
     config: 'config.js (a default only)',
     server: 'Server (Prosody, Jicofo)',
     forkBuild: 'Fork build (school-policy module)',
+    dropIn: 'Drop-in (stock Jitsi Meet, plugin.head.html)',
     portal: 'Portal',
     people: 'People only',
 };
@@ -194,6 +198,14 @@ export const RULES: readonly Rule[] = [
                 ],
             },
             {
+                layer: 'dropIn',
+                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build; unlike it, jitsi-meet's settings (the name) are written during the meeting, since the drop-in cannot reach jitsi-meet's PersistenceRegistry (same feature code; not tested in the drop-in's browser test)",
+                paths: [
+                    'react/features/school-policy/dropin/index.ts',
+                    'react/features/school-policy/jitsi-meet/storageCleanup.ts',
+                ],
+            },
+            {
                 layer: 'portal',
                 by: '"Gerät bereinigen" clears this origin’s localStorage (incl. jitsiLocalStorage), sessionStorage, Cache Storage, IndexedDB and calls the Clear-Site-Data endpoint; the portal stores nothing itself',
                 paths: ['react/features/portal/deviceCleanup.ts', 'react/features/portal/pages/CleanupPage.tsx'],
@@ -283,6 +295,15 @@ export const RULES: readonly Rule[] = [
                 ],
             },
             {
+                layer: 'dropIn',
+                by: "Becoming moderator opens the password dialog (in the drop-in's own root) that cannot be dismissed, and the room is locked on the server with it (tested in Chromium on the stock jitsi-meet abf901a4 with Prosody: tests/e2e/dropIn.test.ts)",
+                paths: [
+                    'react/features/school-policy/dropin/index.ts',
+                    'react/features/school-policy/dropin/dialogRoot.tsx',
+                    'tests/e2e/dropIn.test.ts',
+                ],
+            },
+            {
                 layer: 'portal',
                 by: 'A fresh generated password at every start (typed ones validated); the room is locked the moment the teacher is moderator; who came in before is flagged; the invitation never contains the password',
                 paths: [
@@ -333,6 +354,11 @@ export const RULES: readonly Rule[] = [
                 ],
             },
             {
+                layer: 'dropIn',
+                by: 'Camera and microphone start off and a pseudonym is suggested, also against a hostile URL hash (tested on the stock jitsi-meet); the name is not kept from being stored, see R4',
+                paths: ['react/features/school-policy/dropin/index.ts', 'tests/e2e/dropIn.test.ts'],
+            },
+            {
                 layer: 'config',
                 by: '`prejoinConfig.enabled`, `startWithAudioMuted`, `startWithVideoMuted`, `requireDisplayName: false`',
                 paths: ['config.js'],
@@ -368,6 +394,15 @@ export const RULES: readonly Rule[] = [
                     'react/features/school-policy/jitsi-meet/feature.ts',
                     'react/features/school-policy/jitsi-meet/registration/index.ts',
                     'react/features/school-policy/jitsi-meet/SchoolPolicyDialog.tsx',
+                ],
+            },
+            {
+                layer: 'dropIn',
+                by: "jitsi-meet's hang-up button meets the leave-last dialog while others are inside; remove all, ask all, end for all (the fork's hang-up gate, shared: toolbarRouting.ts; tested on the stock jitsi-meet)",
+                paths: [
+                    'react/features/school-policy/dropin/index.ts',
+                    'react/features/school-policy/jitsi-meet/toolbarRouting.ts',
+                    'tests/e2e/dropIn.test.ts',
                 ],
             },
             {
@@ -415,6 +450,14 @@ export const RULES: readonly Rule[] = [
                 layer: 'forkBuild',
                 by: 'The hardened config is re-imposed after every SET_CONFIG, UPDATE_CONFIG and OVERWRITE_CONFIG (URL hash, configOverwrite, overwriteConfig); the local-recording button stays hidden, jitsi-meet’s LocalRecordingManager refuses to start (whoever dispatches START_LOCAL_RECORDING: jitsi-meet’s own recording middleware runs first and calls it) and running recordings are stopped (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; the manager refusal not yet run in a built fork)',
                 paths: ['react/features/school-policy/jitsi-meet/feature.ts'],
+            },
+            {
+                layer: 'dropIn',
+                by: "The hardened config is re-imposed after every config action (tested against a hostile URL hash on the stock jitsi-meet); START_LOCAL_RECORDING is swallowed in front of jitsi-meet's middlewares for what the UI, the IFrame API and the console dispatch, but not when jitsi-meet's own code dispatches it: unlike the fork build, the drop-in cannot make LocalRecordingManager refuse; running recordings are stopped",
+                paths: [
+                    'react/features/school-policy/dropin/index.ts',
+                    'react/features/school-policy/dropin/storeHook.ts',
+                ],
             },
             {
                 layer: 'portal',
