@@ -137,6 +137,20 @@ describe('the drop-in in a stock jitsi-meet', () => {
         await untilState(teacher, "state['features/base/participants'].remote.size >= 1", TIMEOUT);
     });
 
+    it('takes the teacher back after a reload: jitsi-meet’s password prompt, moderator again, no second password dialog', async () => {
+        await openPrejoin(teacher, `${deployment.origin}/${room}`, TIMEOUT);
+        await joinFromPrejoin(teacher);
+        await answerPasswordPrompt(teacher, PASSWORD, TIMEOUT);
+        await untilState(teacher, "state['features/base/participants'].local?.role === 'moderator'", TIMEOUT);
+        await untilState(teacher, "state['features/base/participants'].remote.size >= 1", TIMEOUT);
+        // The policy knows the room is locked (the prompt's password): it does not ask again.
+        await untilState(teacher, "state['features/school-policy']?.lock.kind === 'locked'", TIMEOUT);
+        expect(await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).count()).toBe(0);
+        // The page before the reload stays in the room until Prosody notices it is gone: its unload
+        // beacon cannot reach this plain-HTTP server (stockJitsiMeet.test.ts), so BOSH inactivity ends it.
+        await untilState(teacher, "state['features/base/participants'].remote.size === 1", 3 * TIMEOUT);
+    });
+
     it('holds the teacher back at jitsi-meet’s hang-up button while the student is inside (leave-last)', async () => {
         // The toolbar shows on pointer movement (as in portalOnStockJitsi.test.ts).
         await teacher.locator('#videoconference_page').hover();
@@ -149,6 +163,13 @@ describe('the drop-in in a stock jitsi-meet', () => {
         await dialog.getByRole('button', { name: 'Alle entfernen und beenden' }).click();
         await untilState(student, "!state['features/base/conference'].conference", TIMEOUT);
         await untilState(teacher, "!state['features/base/conference'].conference", TIMEOUT);
+    });
+
+    it('leaves neither the name nor the teacher’s login on the shared device', async () => {
+        const stored = await teacher.evaluate(() => JSON.stringify({ ...localStorage }));
+
+        expect(stored).not.toContain('Frau Müller');
+        expect(stored).not.toContain('sessionId');
     });
 });
 

@@ -2,11 +2,11 @@
  * A real store with the real policy reducer and listeners, as a host would build it, around a
  * fake host. Only the host is fake.
  */
-import { configureStore, createListenerMiddleware, type Dispatch, type UnknownAction } from '@reduxjs/toolkit';
+import { configureStore } from '@reduxjs/toolkit';
 
 import {
+    createPolicyMiddleware,
     policyReducer,
-    setupPolicyListeners,
     type PolicyExtra,
     type PolicyState,
     type PolicyTiming,
@@ -22,14 +22,14 @@ interface TestState {
 }
 
 export function makePolicyTestStore(host = new FakeHost(), timing: PolicyTiming = FAST_TIMING) {
-    const listener = createListenerMiddleware<TestState, Dispatch<UnknownAction>, PolicyExtra>({
-        extra: { host, timing },
-    });
+    const { middleware, unsubscribe } = createPolicyMiddleware<TestState, PolicyExtra>(
+        { host, timing },
+        state => state.schoolPolicy,
+    );
     const store = configureStore({
         reducer: { schoolPolicy: policyReducer },
-        middleware: getDefault => getDefault().prepend(listener.middleware),
+        middleware: getDefault => getDefault().prepend(middleware),
     });
-    const unsubscribe = setupPolicyListeners(listener.startListening, state => state.schoolPolicy);
 
     host.report = action => store.dispatch(action);
 

@@ -3,15 +3,9 @@
  * the portal's, all given the same host as `extra`. The same factory builds the app's store and the
  * tests' stores.
  */
-import {
-    combineReducers,
-    configureStore,
-    createListenerMiddleware,
-    type Dispatch,
-    type UnknownAction,
-} from '@reduxjs/toolkit';
+import { combineReducers, configureStore, type UnknownAction } from '@reduxjs/toolkit';
 
-import { policyReducer, setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../school-policy';
+import { createPolicyMiddleware, policyReducer, type PolicyExtra, type PolicyTiming } from '../school-policy';
 
 import { IFrameHost } from './iframeHost';
 import { setupPortalListeners } from './portalListeners';
@@ -45,21 +39,21 @@ export interface MakeStoreOptions {
 export function makeStore(options: MakeStoreOptions = {}) {
     const forward = (action: UnknownAction) => store.dispatch(action);
     const host = (options.host ?? (dispatch => new IFrameHost(dispatch)))(forward);
-    const listener = createListenerMiddleware<PortalRootState, Dispatch<UnknownAction>, PortalExtra>({
-        extra: {
+    const policy = createPolicyMiddleware<PortalRootState, PortalExtra>(
+        {
             host,
             timing: options.timing,
             ...(options.pageAnswerMs === undefined ? {} : { pageAnswerMs: options.pageAnswerMs }),
         },
-    });
+        state => state.schoolPolicy,
+    );
     const store = configureStore({
         reducer: rootReducer,
         preloadedState: options.preloadedState,
-        middleware: getDefault => getDefault().prepend(listener.middleware),
+        middleware: getDefault => getDefault().prepend(policy.middleware),
     });
 
-    setupPolicyListeners(listener.startListening, state => state.schoolPolicy);
-    setupPortalListeners(listener.startListening);
+    setupPortalListeners(policy.startListening);
 
     return { store, host };
 }

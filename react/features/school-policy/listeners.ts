@@ -3,7 +3,15 @@
  * world only through the {@link PolicyHost} in `extra`. Nothing registers itself at import time:
  * {@link setupPolicyListeners} does, and returns a function that removes everything again.
  */
-import type { ListenerEffectAPI, TypedStartListening, UnknownAction, Dispatch, Unsubscribe } from '@reduxjs/toolkit';
+import {
+    createListenerMiddleware,
+    type ListenerEffectAPI,
+    type ListenerMiddleware,
+    type TypedStartListening,
+    type UnknownAction,
+    type Dispatch,
+    type Unsubscribe,
+} from '@reduxjs/toolkit';
 
 import { hostErrorCode, PolicyHostError, type PolicyHost, type RecordingMode } from './host';
 import { de, en } from './i18n';
@@ -303,4 +311,35 @@ export function setupPolicyListeners<S>(
     return () => {
         unsubscribes.forEach(unsubscribe => unsubscribe());
     };
+}
+
+/** What {@link createPolicyMiddleware} gives a host to put into its store. */
+export interface PolicyMiddleware<S, E extends PolicyExtra> {
+    /** The listener middleware, with the policy's listeners registered. */
+    readonly middleware: ListenerMiddleware<S, Dispatch<UnknownAction>, E>;
+    /** For the host's own listeners, which get the same `extra`. */
+    readonly startListening: TypedStartListening<S, Dispatch<UnknownAction>, E>;
+    /** Removes the policy's listeners again. */
+    readonly unsubscribe: Unsubscribe;
+}
+
+/**
+ * The one way a host wires the policy into its store (the portal, the fork build, the drop-in and
+ * the tests): a listener middleware whose `extra` carries the host (a getter, where the host can
+ * only be made once the store exists), with the policy's listeners registered.
+ *
+ * @param extra - the host and timing, plus whatever the host's own listeners need.
+ * @param selectPolicy - finds the policy slice in the host's root state.
+ */
+export function createPolicyMiddleware<S, E extends PolicyExtra>(
+    extra: E,
+    selectPolicy: (state: S) => PolicyState,
+): PolicyMiddleware<S, E> {
+    const listener = createListenerMiddleware<S, Dispatch<UnknownAction>, E>({ extra });
+    const unsubscribe = setupPolicyListeners(
+        listener.startListening as unknown as PolicyStartListening<S>,
+        selectPolicy,
+    );
+
+    return { middleware: listener.middleware, startListening: listener.startListening, unsubscribe };
 }

@@ -199,10 +199,11 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'dropIn',
-                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build; unlike it, jitsi-meet's settings (the name) are written during the meeting, since the drop-in cannot reach jitsi-meet's PersistenceRegistry (same feature code; not tested in the drop-in's browser test)",
+                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build (tested on the stock jitsi-meet: neither the name nor the login's session stays); unlike the fork build, jitsi-meet's settings (the name) are written during the meeting, since the drop-in cannot reach jitsi-meet's PersistenceRegistry",
                 paths: [
                     'react/features/school-policy/dropin/index.ts',
                     'react/features/school-policy/jitsi-meet/storageCleanup.ts',
+                    'tests/e2e/dropIn.test.ts',
                 ],
             },
             {

@@ -16,18 +16,12 @@
  * - Shows the core's notices as jitsi-meet notifications.
  * - Suggests a pseudonym as the display name when none is set (R7).
  */
-import {
-    createListenerMiddleware,
-    type Dispatch,
-    type Middleware,
-    type MiddlewareAPI,
-    type UnknownAction,
-} from '@reduxjs/toolkit';
+import { type Dispatch, type Middleware, type MiddlewareAPI, type UnknownAction } from '@reduxjs/toolkit';
 
 import { translateCore } from '../i18n';
 import { fieldOf, isHangupKey } from '../policy/hostFacts';
 import type { Lang } from '../rules';
-import { setupPolicyListeners, type PolicyExtra, type PolicyTiming } from '../listeners';
+import { createPolicyMiddleware, type PolicyExtra, type PolicyTiming } from '../listeners';
 import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
 
 import { JitsiMeetHost } from './JitsiMeetHost';
@@ -155,10 +149,11 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         },
         timing: options.timing,
     };
-    const listener = createListenerMiddleware<IJitsiMeetState, Dispatch<UnknownAction>, PolicyExtra>({ extra });
-
     // The reducer is registered with the middlewares; before its first run the state is the initial one.
-    setupPolicyListeners(listener.startListening, state => selectPolicy(state) ?? initialPolicyState);
+    const listener = createPolicyMiddleware<IJitsiMeetState, PolicyExtra>(
+        extra,
+        state => selectPolicy(state) ?? initialPolicyState,
+    );
     const translate = translateMiddleware(
         {
             selectPolicy,
