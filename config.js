@@ -65,6 +65,10 @@ var config = {
     requireDisplayName: false, // R7: a name is not required (this is jitsi-meet's default, stated for clarity)
     // German first (not a rule: the users' language); the school-policy dialogs follow jitsi-meet's language.
     defaultLanguage: 'de',
+    // R6, R7, R10: jitsi-meet's own invitation text addresses the class and carries the notice the terms
+    // of use require (never a password): translation additions served from libs/school-policy/
+    // (deploy/jitsi-web/README.md). Not overridable from the meeting URL.
+    dynamicBrandingUrl: '/libs/school-policy/branding.json',
 
     // --- Privacy: no third parties, nothing stored (R4, R10) ---
     disableThirdPartyRequests: true, // R10: no requests to third parties

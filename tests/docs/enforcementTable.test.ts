@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { RULES, studentPledges, teacherPledges } from '../../react/features/school-policy';
+import { invitationNotice } from '../../react/features/school-policy/policy/invitation';
 import { renderEnforcementTable, withEnforcementTable } from '../../tools/docs/enforcementTable';
+import { BRANDING_URL, jitsiMeetOverrides, translationFiles } from '../../tools/docs/jitsiTranslations';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -45,5 +47,30 @@ describe('the README’s enforcement table', () => {
 
         expect(readme).toContain(renderEnforcementTable());
         expect(withEnforcementTable(readme)).toBe(readme);
+    });
+});
+
+describe('the additions to jitsi-meet’s own texts', () => {
+    it('are committed as npm run docs writes them', () => {
+        for (const [path, text] of Object.entries(translationFiles())) {
+            expect([path, readFileSync(join(ROOT, path), 'utf8')]).toEqual([path, text]);
+        }
+    });
+
+    it('make jitsi-meet’s invitation carry the notice in German and English, and no password field', () => {
+        for (const lang of ['de', 'en'] as const) {
+            const second = jitsiMeetOverrides(lang).info?.inviteURLSecondPart ?? '';
+
+            expect(second).toContain('{{url}}');
+            invitationNotice(lang)
+                .filter(line => line !== '')
+                .forEach(line => expect(second).toContain(line));
+            // i18next interpolates only what jitsi-meet passes (url); nothing here could show a password.
+            expect(second.match(/{{\w+}}/g)).toEqual(['{{url}}']);
+        }
+    });
+
+    it('are named by config.js, where the meeting URL cannot change them', () => {
+        expect(readFileSync(join(ROOT, 'config.js'), 'utf8')).toContain(`dynamicBrandingUrl: '${BRANDING_URL}'`);
     });
 });

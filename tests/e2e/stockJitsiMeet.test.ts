@@ -93,6 +93,24 @@ describe('a lesson on the stock jitsi-meet, held by the server', () => {
         expect(deployment.jicofo.rooms()).toEqual([]);
     });
 
+    it('has jitsi-meet’s own invitation text address the class with the notice of the terms of use', async () => {
+        // config.js's dynamicBrandingUrl: jitsi-meet merges the school's texts over its own; its
+        // invitation (invite/functions.ts getInviteText) is made of these keys.
+        const invitation = `(() => {
+            const t = (key, options) => window.APP.translation.generateTranslationHTML(key, options);
+            return t('info.inviteURLFirstPartGeneral') + t('info.inviteURLSecondPart', { url: 'https://schule.example/r' });
+        })()`;
+
+        await student.waitForFunction(`${invitation}.includes('ausgedachten Namen')`, undefined, { timeout: TIMEOUT });
+        const text = await student.evaluate<string>(invitation);
+
+        expect(text).toContain('Du bist zum Online-Unterricht eingeladen.');
+        expect(text).toContain('https://schule.example/r');
+        expect(text).toContain('Kamera und Mikrofon können ausgeschaltet bleiben.');
+        expect(text).toContain('niemand mithört');
+        expect(text).not.toContain(PASSWORD);
+    });
+
     it('lets the teacher open the room through jitsi-meet’s own log-in dialog, from the guest domain', async () => {
         teacher = await person();
         await openPrejoin(teacher, `${deployment.origin}/${room}`, TIMEOUT);

@@ -55,3 +55,10 @@ describe('the hardened-keys table against jitsi-meet’s URL allow-list', () => 
         }
     });
 });
+
+describe('what the meeting URL cannot reach at all', () => {
+    it('keeps the dynamic-branding address (config.js: jitsi-meet’s texts for the school) off the allow-list', () => {
+        expect(whitelist).not.toContain('dynamicBrandingUrl');
+        expect(whitelist).not.toContain('brandingDataUrl');
+    });
+});

@@ -77,7 +77,8 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
         closers.push(() => jicofo.stop());
         const web = await startWebRootServer({
             root: options.root,
-            libs: options.libs,
+            // The deployment's own additions under /libs/ (config.js names them), before the web root's.
+            libs: [join(ROOT, 'deploy', 'jitsi-web', 'libs'), ...options.libs],
             config: origin => deploymentConfig(origin, jicofo.address),
             interfaceConfig: readFileSync(join(ROOT, 'interface_config.js'), 'utf8'),
             ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),

@@ -361,8 +361,12 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'config',
-                by: '`prejoinConfig.enabled`, `startWithAudioMuted`, `startWithVideoMuted`, `requireDisplayName: false`',
-                paths: ['config.js'],
+                by: '`prejoinConfig.enabled`, `startWithAudioMuted`, `startWithVideoMuted`, `requireDisplayName: false`; `dynamicBrandingUrl` (not overridable from the URL) makes jitsi-meet’s own invitation text say that pseudonyms are fine and camera and microphone may stay off, in every build (tested on the stock jitsi-meet)',
+                paths: [
+                    'config.js',
+                    'deploy/jitsi-web/libs/school-policy/lang-de.json',
+                    'tools/docs/jitsiTranslations.ts',
+                ],
             },
             {
                 layer: 'people',

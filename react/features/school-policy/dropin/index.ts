@@ -16,6 +16,7 @@ import { JITSI_ACTIONS } from '../jitsi-meet/types';
 import { mountDialogRoot, pageLang } from './dialogRoot';
 import { watchHook } from './failClosed';
 import { jitsiApp, plainDeps } from './plainDeps';
+import { keepSharedDeviceClean } from './sharedDevice';
 import { installStoreHook } from './storeHook';
 
 let storeCreatedAt: number | null = null;
@@ -55,6 +56,7 @@ const installed = installStoreHook(
                 }
                 if (app?.store) {
                     mountDialogRoot(document, app.store as unknown as Store);
+                    keepSharedDeviceClean(window, app.store as unknown as Store, window.localStorage);
                 }
             }, 0);
         },

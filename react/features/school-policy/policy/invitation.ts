@@ -30,17 +30,41 @@ export function cleanInvitationLink(link: string): string {
     return url.toString();
 }
 
-const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, centre: string) => string[]>> = {
-    de: (link, title, centre) => [
-        title ? `Einladung zum Online-Unterricht: ${title}` : 'Einladung zum Online-Unterricht',
-        '',
-        `Link: ${link}`,
+/**
+ * What every invitation tells the class, whoever writes it (ours, or jitsi-meet's own invitation in
+ * the school edition's translation bundle): the password comes separately and late (R6), pseudonyms
+ * are fine and camera and microphone may stay off (R7), no recordings (R9), no listening in (R10).
+ */
+const NOTICE: Readonly<Record<Lang, readonly string[]>> = {
+    de: [
         'Das Passwort bekommst du kurz vor Beginn von deiner Lehrkraft.',
         '',
         'Du kannst anonym oder mit einem ausgedachten Namen teilnehmen. Deinen echten Namen musst du nicht nennen.',
         'Kamera und Mikrofon können ausgeschaltet bleiben.',
         'Aufnahmen sind verboten: kein Foto, kein Video, kein Ton.',
         'Nimm nur an einem Ort teil, an dem niemand mithört (nicht im Bus, im Wartezimmer oder im Laden).',
+    ],
+    en: [
+        'Your teacher will tell you the password shortly before the start.',
+        '',
+        'You may join anonymously or under a made-up name. You do not have to give your real name.',
+        'Camera and microphone may stay off.',
+        'Recordings are prohibited: no photo, no video, no sound.',
+        'Only join from a place where nobody listens in (not on the bus, in a waiting room or in a shop).',
+    ],
+};
+
+/** The notice every invitation carries, line by line. */
+export function invitationNotice(lang: Lang): readonly string[] {
+    return NOTICE[lang];
+}
+
+const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, centre: string) => string[]>> = {
+    de: (link, title, centre) => [
+        title ? `Einladung zum Online-Unterricht: ${title}` : 'Einladung zum Online-Unterricht',
+        '',
+        `Link: ${link}`,
+        ...NOTICE.de,
         '',
         centre,
     ],
@@ -48,12 +72,7 @@ const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, cen
         title ? `Invitation to an online lesson: ${title}` : 'Invitation to an online lesson',
         '',
         `Link: ${link}`,
-        'Your teacher will tell you the password shortly before the start.',
-        '',
-        'You may join anonymously or under a made-up name. You do not have to give your real name.',
-        'Camera and microphone may stay off.',
-        'Recordings are prohibited: no photo, no video, no sound.',
-        'Only join from a place where nobody listens in (not on the bus, in a waiting room or in a shop).',
+        ...NOTICE.en,
         '',
         centre,
     ],
