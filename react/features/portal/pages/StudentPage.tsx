@@ -57,6 +57,54 @@ function roomErrorText(
     return join.error === 'badLink' ? t('student.badLink') : translateCore(lang, join.error, join.params);
 }
 
+/** A field's value, its error and its setter. */
+interface FieldState {
+    readonly value: string;
+    readonly error: string | null;
+    readonly onChange: (value: string) => void;
+}
+
+/** The room (link or name) and the password, with a note when a pasted link was cleaned. */
+function RoomAndPassword({
+    room,
+    password,
+    linkCleaned,
+}: {
+    readonly room: FieldState;
+    readonly password: FieldState;
+    readonly linkCleaned: boolean;
+}) {
+    const { t } = usePortalText();
+
+    return (
+        <>
+            <Field
+                id="room"
+                label={t('student.room')}
+                error={room.error}
+                value={room.value}
+                autoComplete="off"
+                onChange={event => room.onChange(event.target.value)}
+            />
+            {linkCleaned && (
+                <p className="info" role="status">
+                    {t('student.linkCleaned')}
+                </p>
+            )}
+            <Field
+                id="password"
+                label={t('student.password')}
+                hint={t('student.passwordHint')}
+                error={password.error}
+                type="password"
+                value={password.value}
+                autoComplete="off"
+                onChange={event => password.onChange(event.target.value)}
+            />
+        </>
+    );
+}
+
 /**
  * Student: link or room, password, an optional (made-up) name, the pledges, "Beitreten". An invite
  * link may prefill the room, never the password. After a failed join everything but the password
@@ -107,28 +155,10 @@ export function StudentPage() {
     return (
         <form ref={form} onSubmit={submit} noValidate className="stack">
             <h1>{t('student.heading')}</h1>
-            <Field
-                id="room"
-                label={t('student.room')}
-                error={roomError}
-                value={roomInput}
-                autoComplete="off"
-                onChange={event => setRoomInput(event.target.value)}
-            />
-            {join.ok && join.cleaned && (
-                <p className="info" role="status">
-                    {t('student.linkCleaned')}
-                </p>
-            )}
-            <Field
-                id="password"
-                label={t('student.password')}
-                hint={t('student.passwordHint')}
-                error={passwordError}
-                type="password"
-                value={password}
-                autoComplete="off"
-                onChange={event => setPassword(event.target.value)}
+            <RoomAndPassword
+                room={{ value: roomInput, error: roomError, onChange: setRoomInput }}
+                password={{ value: password, error: passwordError, onChange: setPassword }}
+                linkCleaned={join.ok && join.cleaned}
             />
             <PseudonymField name={name} onChange={setName} />
             <p className="info">{t('student.info')}</p>

@@ -10,6 +10,7 @@ import {
     teacherPledges,
     translateCore,
     validatePassword,
+    type Lang,
 } from '../../school-policy';
 import { CopyButton, PledgeList } from '../../school-policy/components/web';
 import { Field } from '../components/Field';
@@ -85,6 +86,43 @@ function InvitationCard({ invitation }: { readonly invitation: string }) {
     );
 }
 
+/** The room name as typed, what it becomes, and an unguessable suggestion when it is easy to guess. */
+function RoomNameField({
+    input,
+    normalised,
+    error,
+    suggestion,
+    onChange,
+}: {
+    readonly input: string;
+    readonly normalised: string | null;
+    readonly error: string | null;
+    readonly suggestion: string | null;
+    readonly onChange: (value: string) => void;
+}) {
+    const { t } = usePortalText();
+
+    return (
+        <>
+            <Field
+                id="room"
+                label={t('teacher.room')}
+                hint={t('teacher.roomHint', { name: normalised ?? '…' })}
+                error={error}
+                value={input}
+                autoComplete="off"
+                onChange={event => onChange(event.target.value)}
+            />
+            {normalised !== null && suggestion && <RoomSuggestion suggestion={suggestion} onUse={onChange} />}
+        </>
+    );
+}
+
+/** The invitation for the class: the portal's join link, the lesson's title as typed (R6: no password). */
+function teacherInvitation(lang: Lang, room: string, title: string, centreName: string): string {
+    return invitationText({ lang, link: invitationLink(window.location.origin, room), centreName, title });
+}
+
 /** Teacher: room name, a fresh password, the pledges, the invitation, then "Meeting starten". */
 export function TeacherPage() {
     const { lang, t } = usePortalText();
@@ -109,14 +147,7 @@ export function TeacherPage() {
     const roomError =
         !room.ok && (submitted || roomInput.length > 0) ? translateCore(lang, room.error, room.params) : null;
     const passwordError = passwordCheck.ok ? null : translateCore(lang, passwordCheck.error, passwordCheck.params);
-    const invitation = room.ok
-        ? invitationText({
-              lang,
-              link: invitationLink(window.location.origin, room.name),
-              centreName: settings.centreName,
-              title: roomInput,
-          })
-        : null;
+    const invitation = room.ok ? teacherInvitation(lang, room.name, roomInput, settings.centreName) : null;
 
     function submit(event: FormEvent) {
         event.preventDefault();
@@ -141,16 +172,13 @@ export function TeacherPage() {
     return (
         <form ref={form} onSubmit={submit} noValidate className="stack">
             <h1>{t('teacher.heading')}</h1>
-            <Field
-                id="room"
-                label={t('teacher.room')}
-                hint={room.ok ? t('teacher.roomHint', { name: room.name }) : t('teacher.roomHint', { name: '…' })}
+            <RoomNameField
+                input={roomInput}
+                normalised={room.ok ? room.name : null}
                 error={roomError}
-                value={roomInput}
-                autoComplete="off"
-                onChange={event => setRoomInput(event.target.value)}
+                suggestion={suggestion}
+                onChange={setRoomInput}
             />
-            {room.ok && suggestion && <RoomSuggestion suggestion={suggestion} onUse={setRoomInput} />}
             <MeetingPasswordField password={password} error={passwordError} onChange={setPassword} />
             <Field
                 id="name"
