@@ -25,7 +25,7 @@ import { PLUGIN_HEAD, writePlugin } from '../../tools/plugin/buildPlugin';
 import { TEACHERS } from '../../tools/prosody/harness';
 
 import { seriousViolations } from './harness';
-import { requireStockWebRoot } from './stockWebRoot';
+import { deploymentPerson, requireStockWebRoot } from './stockWebRoot';
 
 let WEB_ROOT: string;
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
@@ -51,22 +51,8 @@ async function deploy(pluginHead: string): Promise<LocalDeployment> {
     return deployment;
 }
 
-async function person(deployment: LocalDeployment): Promise<Page> {
-    const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
-    const page = await context.newPage();
-    const own = new URL(deployment.origin).host;
-
-    page.on('request', request => {
-        const url = new URL(request.url());
-        // lib-jitsi-meet's unload beacon on a plain-HTTP server reaches no host (stockJitsiMeet.test.ts).
-        const unloadBeacon = url.host === 'http' && url.pathname.startsWith(`//${own}/`);
-
-        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own && !unloadBeacon) {
-            foreign.add(request.url());
-        }
-    });
-
-    return page;
+function person(deployment: LocalDeployment): Promise<Page> {
+    return deploymentPerson(browser, deployment, foreign);
 }
 
 beforeAll(async () => {

@@ -19,9 +19,9 @@ import { connectGuest } from '../../tools/prosody/xmppClients';
 import { startPortalServer, type PortalServer } from '../../tools/serve/portalServer';
 
 import { seriousViolations, until } from './harness';
+import { requireStockWebRoot } from './stockWebRoot';
 
 const ROOT = join(__dirname, '..', '..');
-const WEB_ROOT = process.env.JITSI_MEET_WEB ?? join(ROOT, '..', 'shared', 'jitsi-meet-web');
 const TIMEOUT = 30000;
 const TEACHER_PLEDGES = teacherPledges().map(rule => rule.teacherPledge.de);
 
@@ -62,11 +62,10 @@ async function meetingFrame(page: Page): Promise<Frame> {
 }
 
 beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'index.html')) || !existsSync(join(ROOT, 'dist', 'index.html'))) {
-        throw new Error(
-            `Needs the stock jitsi-meet web root at ${WEB_ROOT} (CI has it; elsewhere set JITSI_MEET_WEB) ` +
-                'and the built portal (npm run build).',
-        );
+    const WEB_ROOT = requireStockWebRoot();
+
+    if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+        throw new Error('Needs the built portal (npm run build).');
     }
     deployment = await startLocalDeployment({ root: WEB_ROOT, libs: [join(WEB_ROOT, 'libs')], https: true });
     portal = await startPortalServer({

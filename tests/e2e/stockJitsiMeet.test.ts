@@ -6,7 +6,6 @@
  * log-in (`authenticateAndUpgradeRole`), password prompt and reload run against our server module.
  * The stock page has no school-policy module: what is checked here is what the server guarantees.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
@@ -23,7 +22,8 @@ import {
 } from '../../tools/jitsi-web/meetingPage';
 import { DOMAINS, TEACHERS } from '../../tools/prosody/harness';
 
-const WEB_ROOT = process.env.JITSI_MEET_WEB ?? join(__dirname, '..', '..', '..', 'shared', 'jitsi-meet-web');
+import { deploymentPerson, requireStockWebRoot } from './stockWebRoot';
+
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const TIMEOUT = 30000;
 const GRACE_SECONDS = 3;
@@ -35,35 +35,16 @@ const foreign = new Set<string>();
 
 jest.setTimeout(180000);
 
-async function person(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
-    const page = await context.newPage();
-    const own = new URL(deployment.origin).host;
-
-    page.on('request', request => {
-        const url = new URL(request.url());
-        // lib-jitsi-meet's unload beacon puts "https:" before the protocol-relative BOSH address,
-        // which on this plain-HTTP server gives "https://http//127.0.0.1:…": it reaches no host.
-        const unloadBeacon = url.host === 'http' && url.pathname.startsWith(`//${own}/`);
-
-        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own && !unloadBeacon) {
-            foreign.add(request.url());
-        }
-    });
-
-    return page;
+function person(): Promise<Page> {
+    return deploymentPerson(browser, deployment, foreign);
 }
 
 /** The local participant's role in jitsi-meet's own state. */
 const localRole = (page: Page) => fromStore<string>(page, "state['features/base/participants'].local?.role");
 
 beforeAll(async () => {
-    if (!existsSync(join(WEB_ROOT, 'index.html'))) {
-        throw new Error(
-            `The stock jitsi-meet web root is missing at ${WEB_ROOT}: CI has it beside the project ` +
-                '(../shared/jitsi-meet-web); elsewhere set JITSI_MEET_WEB to a built jitsi-meet web root.',
-        );
-    }
+    const WEB_ROOT = requireStockWebRoot();
+
     deployment = await startLocalDeployment({
         root: WEB_ROOT,
         libs: [join(WEB_ROOT, 'libs')],

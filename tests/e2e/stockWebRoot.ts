@@ -1,9 +1,15 @@
 /**
+ * The stock jitsi-meet web root for the browser tests, and a person on a deployment of it.
+ *
  * Where the stock jitsi-meet web root is: ../shared/jitsi-meet-web beside the project (CI has it),
  * or JITSI_MEET_WEB. A machine without it fails the tests that need it with this message.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+
+import type { LocalDeployment } from '../../tools/jitsi-web/localDeployment';
 
 /** The web root's path; throws, saying what is missing, when it is not there. */
 export function requireStockWebRoot(): string {
@@ -17,4 +23,31 @@ export function requireStockWebRoot(): string {
     }
 
     return root;
+}
+
+/**
+ * A person on a deployment of that web root: a fresh German browser context with camera and
+ * microphone allowed (fake devices), whose requests to any other host are added to `foreign`.
+ */
+export async function deploymentPerson(
+    browser: Browser,
+    deployment: LocalDeployment,
+    foreign: Set<string>,
+): Promise<Page> {
+    const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
+    const page = await context.newPage();
+    const own = new URL(deployment.origin).host;
+
+    page.on('request', request => {
+        const url = new URL(request.url());
+        // lib-jitsi-meet's unload beacon puts "https:" before the protocol-relative BOSH address,
+        // which on a plain-HTTP server gives "https://http//127.0.0.1:…": it reaches no host.
+        const unloadBeacon = url.host === 'http' && url.pathname.startsWith(`//${own}/`);
+
+        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own && !unloadBeacon) {
+            foreign.add(request.url());
+        }
+    });
+
+    return page;
 }

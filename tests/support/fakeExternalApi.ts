@@ -185,7 +185,7 @@ export class FakeExternalApi {
      */
     reloadPage(): void {
         this.memberId = null;
-        this.emit('videoConferenceLeft', { roomName: this.options.roomName });
+        this.unload();
         this.emit('browserSupport', { supported: true });
     }
 

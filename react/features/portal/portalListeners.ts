@@ -54,7 +54,8 @@ export function setupPortalListeners(
             const { join } = api.getOriginalState().portal;
 
             if (join.kind === 'connecting' && join.passwordRequests > 0) {
-                api.dispatch(policyActions.joinedWithPassword());
+                // As the fork build reads jitsi-meet's join with a password (policyEvents.ts).
+                api.dispatch(policyActions.lockStateObserved({ locked: true }));
             }
         },
     });

@@ -403,7 +403,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'dropIn',
-                by: "jitsi-meet's hang-up button meets the leave-last dialog while others are inside; remove all, ask all, end for all (the fork's hang-up gate, shared: toolbarRouting.ts; tested on the stock jitsi-meet)",
+                by: "jitsi-meet's hang-up button meets the leave-last dialog while others are inside: ask all, remove all, end for all (the fork's hang-up gate, shared: toolbarRouting.ts; tested on the stock jitsi-meet with “remove all”)",
                 paths: [
                     'react/features/school-policy/dropin/index.ts',
                     'react/features/school-policy/jitsi-meet/toolbarRouting.ts',
@@ -458,7 +458,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'dropIn',
-                by: "The hardened config is re-imposed after every config action (tested against a hostile URL hash on the stock jitsi-meet); START_LOCAL_RECORDING is swallowed in front of jitsi-meet's middlewares for what the UI, the IFrame API and the console dispatch, but not when jitsi-meet's own code dispatches it: unlike the fork build, the drop-in cannot make LocalRecordingManager refuse; running recordings are stopped",
+                by: "The hardened config is re-imposed after every config action (tested against a hostile URL hash on the stock jitsi-meet); START_LOCAL_RECORDING is swallowed in front of jitsi-meet's middlewares for what the UI, the IFrame API and the console dispatch, but not when jitsi-meet's own code dispatches it: unlike the fork build, the drop-in cannot make LocalRecordingManager refuse; running recordings are stopped as in the fork build (same feature code, not run in the drop-in's test)",
                 paths: [
                     'react/features/school-policy/dropin/index.ts',
                     'react/features/school-policy/dropin/storeHook.ts',

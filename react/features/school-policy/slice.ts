@@ -483,14 +483,6 @@ const slice = createSlice({
             notify(state, 'meeting.interrupted');
         },
 
-        /** We had to give the room's password to get in: the room is locked with the one we hold. */
-        joinedWithPassword(state) {
-            if (inMeeting(state.phase) && state.password !== null && state.lock.kind !== 'locked') {
-                state.lock = { kind: 'locked' };
-                record(state, 'joinedLockedRoom');
-            }
-        },
-
         /** The meeting ended for us. */
         meetingLeft(state, action: PayloadAction<{ reason?: LeftReason } | undefined>) {
             if (state.phase.kind === 'idle' || state.phase.kind === 'left') {

@@ -10,26 +10,32 @@ import {
 import { CopyButton } from '../../school-policy/components/web';
 import { usePortalText } from '../hooks';
 
+/** What the bar says about the lock: protected only when it is true for everyone inside. */
+function lockStatusText(policy: PolicyState, t: ReturnType<typeof usePortalText>['t']): string {
+    if (policy.lock.kind === 'locked') {
+        const early = selectJoinedBeforeLock(policy).length;
+
+        if (early === 0) {
+            return t('status.locked');
+        }
+
+        return early === 1 ? t('status.lockedButEarlyOne') : t('status.lockedButEarly', { count: early });
+    }
+    if (policy.lock.kind === 'locking') {
+        return t('status.locking');
+    }
+    if (policy.lock.kind === 'failed') {
+        return t('status.failed');
+    }
+
+    return selectInMeeting(policy) && !selectIsModerator(policy) ? t('status.notModerator') : t('status.unknown');
+}
+
 /** The teacher's slim bar above the meeting: lock state, head count, invitation, password. */
 export function StatusBar({ policy, invitation }: { readonly policy: PolicyState; readonly invitation: string }) {
     const { t } = usePortalText();
     const [showPassword, setShowPassword] = useState(false);
-    const early = selectJoinedBeforeLock(policy).length;
-    // "Protected" only when it is true for everyone inside: whoever came in before the lock is not.
-    const lockText =
-        policy.lock.kind === 'locked'
-            ? early > 1
-                ? t('status.lockedButEarly', { count: early })
-                : early === 1
-                  ? t('status.lockedButEarlyOne')
-                  : t('status.locked')
-            : policy.lock.kind === 'locking'
-              ? t('status.locking')
-              : policy.lock.kind === 'failed'
-                ? t('status.failed')
-                : selectInMeeting(policy) && !selectIsModerator(policy)
-                  ? t('status.notModerator')
-                  : t('status.unknown');
+    const lockText = lockStatusText(policy, t);
 
     return (
         <section className="status-bar" aria-label={t('status.label')}>

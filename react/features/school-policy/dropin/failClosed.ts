@@ -97,10 +97,18 @@ export function watchHook(win: Window, status: () => IHookStatus): () => void {
     const loadedAt = win.performance.now();
     let failed: FailureReason | null = null;
 
+    let timer = 0;
     const check = () => {
         const now = win.performance.now();
         const { storeCreatedAt, configSeen } = status();
         const app = jitsiApp(win);
+
+        if (!failed && storeCreatedAt !== null && configSeen) {
+            // The hook works and jitsi-meet's actions come through: nothing left to watch.
+            win.clearInterval(timer);
+
+            return;
+        }
 
         if (!failed && storeCreatedAt === null && (app?.store || now - loadedAt > HOOK_DEADLINE_MS)) {
             failed = 'hookNotCalled';
@@ -120,7 +128,7 @@ export function watchHook(win: Window, status: () => IHookStatus): () => void {
             }
         }
     };
-    const timer = win.setInterval(check, POLL_MS);
+    timer = win.setInterval(check, POLL_MS);
 
     return () => win.clearInterval(timer);
 }

@@ -55,7 +55,6 @@ export const de = {
     'log.leaving': 'Meeting wird verlassen',
     'log.left': 'Meeting verlassen',
     'log.interrupted': 'Verbindung unterbrochen, Seite wird neu geladen',
-    'log.joinedLockedRoom': 'Mit dem Passwort wieder hereingekommen: Raum ist gesperrt',
     'join.notOpenOneSecond': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
 } as const;
 
@@ -115,6 +114,5 @@ export const en: Record<MessageKey, string> = {
     'log.leaving': 'Leaving the meeting',
     'log.left': 'Left the meeting',
     'log.interrupted': 'Connection lost, page reloading',
-    'log.joinedLockedRoom': 'Back in with the password: the room is locked',
     'join.notOpenOneSecond': 'The teacher has not opened the room yet. Trying again in 1 second.',
 };
