@@ -393,6 +393,56 @@ describe('leaving last (R8)', () => {
     });
 });
 
+describe('the room not open yet (R6 on the server)', () => {
+    /** A student refused by mod_school_policy; the countdown runs on jest's clock. */
+    function refusedStudent(seconds: number) {
+        jest.useFakeTimers();
+        const harness = makePolicyTestStore(new FakeHost());
+        harness.store.dispatch(a.meetingJoinRequested({ room: 'mathe-7b', password: PASSWORD, teaching: false }));
+        harness.store.dispatch(a.joinRefusedAsNotOpen({ seconds }));
+
+        return { ...harness, retried: () => harness.policy().log.some(e => e.event === 'retriedAfterNotOpen') };
+    }
+
+    afterEach(() => jest.useRealTimers());
+
+    it('counts the seconds down in the state, then says it is time to try again', async () => {
+        const { policy, retried } = refusedStudent(3);
+
+        expect(policy().notOpenRetry).toEqual({ secondsLeft: 3 });
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(policy().notOpenRetry).toEqual({ secondsLeft: 2 });
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(retried()).toBe(false);
+        await jest.advanceTimersByTimeAsync(1000);
+        expect(policy().notOpenRetry).toBeNull();
+        expect(retried()).toBe(true);
+    });
+
+    it('tries at once when the student chooses to, and a second refusal does not restart the count', async () => {
+        const { store, policy, retried } = refusedStudent(15);
+
+        await jest.advanceTimersByTimeAsync(2000);
+        store.dispatch(a.joinRefusedAsNotOpen({ seconds: 15 }));
+        expect(policy().notOpenRetry).toEqual({ secondsLeft: 13 });
+        store.dispatch(a.notOpenRetryChosen());
+        await jest.advanceTimersByTimeAsync(0);
+        expect(policy().notOpenRetry).toBeNull();
+        expect(retried()).toBe(true);
+    });
+
+    it('stops quietly when the meeting is left behind (back to the start)', async () => {
+        const { store, policy, retried } = refusedStudent(5);
+
+        await jest.advanceTimersByTimeAsync(1000);
+        store.dispatch(a.policyReset());
+        await jest.advanceTimersByTimeAsync(10000);
+        expect(policy().notOpenRetry).toBeNull();
+        expect(retried()).toBe(false);
+        expect(policy().log).toEqual([]);
+    });
+});
+
 describe('odd events', () => {
     it('ignores unknown departures and fills missing fields', async () => {
         const { store, policy } = await lockedMeeting(['s1']);

@@ -1,7 +1,7 @@
 /** The portal's own effects: answering Jitsi's password request, and forgetting a session. */
 import type { Dispatch, TypedStartListening, UnknownAction } from '@reduxjs/toolkit';
 
-import { policyActions } from '../school-policy';
+import { NOT_OPEN_RETRY_SECONDS, policyActions } from '../school-policy';
 
 import { portalActions } from './portalSlice';
 import type { PortalExtra, PortalRootState } from './store';
@@ -56,6 +56,24 @@ export function setupPortalListeners(
             if (join.kind === 'connecting' && join.passwordRequests > 0) {
                 // As the fork build reads jitsi-meet's join with a password (policyEvents.ts).
                 api.dispatch(policyActions.lockStateObserved({ locked: true }));
+            }
+        },
+    });
+
+    // R6 on the server: refused because the room is not open yet. The core counts down (as in the
+    // fork build); when it says so, the portal tries again with a new frame.
+    startListening({
+        predicate: (_action, current, previous) =>
+            current.portal.join.kind === 'notOpen' && previous.portal.join.kind !== 'notOpen',
+        effect: (_action, api) => {
+            api.dispatch(policyActions.joinRefusedAsNotOpen({ seconds: NOT_OPEN_RETRY_SECONDS }));
+        },
+    });
+    startListening({
+        actionCreator: policyActions.notOpenRetryDue,
+        effect: (_action, api) => {
+            if (api.getState().portal.join.kind === 'notOpen') {
+                api.dispatch(portalActions.joinRetried());
             }
         },
     });

@@ -22,8 +22,11 @@ export type JoinState =
     | { readonly kind: 'idle' }
     | { readonly kind: 'connecting'; readonly passwordRequests: number }
     | { readonly kind: 'wrongPassword' }
-    /** Refused by the server because the teacher has not opened (locked) the room yet. */
-    | { readonly kind: 'notOpen'; readonly retryInSeconds: number }
+    /**
+     * Refused by the server because the teacher has not opened (locked) the room yet. The countdown
+     * to the next try is the core's (`notOpenRetry` in the policy slice).
+     */
+    | { readonly kind: 'notOpen' }
     /**
      * A student before the teacher: Jicofo wants a moderator first, and jitsi-meet waits inside the
      * meeting and joins by itself once the room exists (react/features/authentication).
@@ -41,9 +44,6 @@ export interface PortalState {
     /** Increases with every (re)try; the meeting view remounts on change. */
     readonly attempt: number;
 }
-
-/** Seconds until a refused student tries again. */
-export const NOT_OPEN_RETRY_SECONDS = 15;
 
 export const initialPortalState: PortalState = { lang: 'de', session: null, join: { kind: 'idle' }, attempt: 0 };
 
@@ -92,7 +92,7 @@ const slice = createSlice({
             }
             // The core's one rule; in a school deployment every student joins as a guest.
             if (isNotOpenRefusal({ name, asGuest: state.session?.role === 'student', ...(texts ? { texts } : {}) })) {
-                state.join = { kind: 'notOpen', retryInSeconds: NOT_OPEN_RETRY_SECONDS };
+                state.join = { kind: 'notOpen' };
             } else if (isFatal !== false) {
                 state.join = { kind: 'failed', error: name };
             }

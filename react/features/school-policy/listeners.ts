@@ -18,6 +18,9 @@ import { de, en } from './i18n';
 import { selectNeedsPassword, selectOthers, selectShouldLock } from './selectors';
 import { policyActions, type PolicyState } from './slice';
 
+/** One second of a countdown the user sees. */
+const SECOND_MS = 1000;
+
 /** Time limits, so that nothing waits forever. */
 export interface PolicyTiming {
     /** How long one host command may take before it counts as failed. */
@@ -283,6 +286,42 @@ function endForAll<S>(startListening: PolicyStartListening<S>, _selectPolicy: (s
     });
 }
 
+/**
+ * R6 on the server: while the room is not open yet, count the seconds down in the state (every host
+ * shows them from there) and then announce that it is time to try again. Ends early when the user
+ * chooses to try now, and quietly when the countdown is dropped (joined, reset).
+ */
+function retryWhenNotOpen<S>(
+    startListening: PolicyStartListening<S>,
+    selectPolicy: (state: S) => PolicyState,
+): Unsubscribe {
+    const secondsLeft = (state: S): number | null => selectPolicy(state).notOpenRetry?.secondsLeft ?? null;
+
+    return startListening({
+        actionCreator: policyActions.joinRefusedAsNotOpen,
+        effect: async (_action, api) => {
+            // One countdown at a time: a later refusal takes over from the state as it is.
+            api.cancelActiveListeners();
+            for (;;) {
+                const left = secondsLeft(api.getState());
+
+                if (left === null) {
+                    return;
+                }
+                if (left <= 0) {
+                    break;
+                }
+                const ended = await api.condition((_a, state) => (secondsLeft(state) ?? 0) <= 0, SECOND_MS);
+
+                if (!ended) {
+                    api.dispatch(policyActions.notOpenSecondPassed());
+                }
+            }
+            api.dispatch(policyActions.notOpenRetryDue());
+        },
+    });
+}
+
 /** The policy's effects, one per rule or teacher's choice, in the order they are registered. */
 const EFFECTS = [
     lockWhenModerator,
@@ -293,6 +332,7 @@ const EFFECTS = [
     removeAllAndEnd,
     removeOneParticipant,
     endForAll,
+    retryWhenNotOpen,
 ] as const;
 
 /**

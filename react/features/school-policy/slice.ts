@@ -98,6 +98,11 @@ export interface PolicyState {
      */
     readonly teaching: boolean;
     readonly recording: RecordingState;
+    /**
+     * R6 on the server: mod_school_policy refused our join because the teacher has not set the
+     * password yet; the seconds until we try again (`listeners.ts`, `retryWhenNotOpen`). Null otherwise.
+     */
+    readonly notOpenRetry: { readonly secondsLeft: number } | null;
     readonly notices: readonly Notice[];
     readonly log: readonly LogEntry[];
     readonly seq: number;
@@ -115,6 +120,7 @@ export const initialPolicyState: PolicyState = {
     password: null,
     teaching: true,
     recording: { kind: 'off' },
+    notOpenRetry: null,
     notices: [],
     log: [],
     seq: 0,
@@ -237,6 +243,7 @@ const slice = createSlice({
             state.phase = { kind: 'joined', room };
             state.local = { id: localId, role };
             delete state.participants[localId];
+            state.notOpenRetry = null;
             // Back in after an interruption: that news is over.
             state.notices = state.notices.filter(notice => notice.key !== 'meeting.interrupted');
             record(state, 'joined', room);
@@ -464,6 +471,40 @@ const slice = createSlice({
             state.recording = { kind: 'stopFailed', modes: action.payload.modes };
             record(state, 'recordingStopFailed', action.payload.code);
             notify(state, 'recording.stopFailed');
+        },
+
+        /**
+         * The server refused our join because the room is not open yet (the host decided with
+         * `isNotOpenRefusal`, policy/hostFacts.ts): count down, then try again. A second refusal
+         * while counting changes nothing.
+         */
+        joinRefusedAsNotOpen(state, action: PayloadAction<{ seconds: number }>) {
+            if (state.notOpenRetry === null) {
+                state.notOpenRetry = { secondsLeft: Math.max(0, Math.round(action.payload.seconds)) };
+                record(state, 'refusedNotOpen');
+            }
+        },
+
+        /** One second of the "not open yet" countdown has passed. */
+        notOpenSecondPassed(state) {
+            if (state.notOpenRetry !== null && state.notOpenRetry.secondsLeft > 0) {
+                state.notOpenRetry.secondsLeft -= 1;
+            }
+        },
+
+        /** The user chose "Jetzt erneut versuchen": the countdown ends now. */
+        notOpenRetryChosen(state) {
+            if (state.notOpenRetry !== null) {
+                state.notOpenRetry.secondsLeft = 0;
+            }
+        },
+
+        /** The countdown is over: the host joins again (the portal with a new frame, the fork by reloading). */
+        notOpenRetryDue(state) {
+            if (state.notOpenRetry !== null) {
+                state.notOpenRetry = null;
+                record(state, 'retriedAfterNotOpen');
+            }
         },
 
         /**

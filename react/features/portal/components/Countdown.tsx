@@ -1,29 +1,20 @@
-import React, { useEffect, useState } from 'react';
+import React from 'react';
 
 import { usePortalText } from '../hooks';
 
-/** Counts down visibly (and politely announced), then calls `onDone`; "Jetzt erneut versuchen" skips the wait. */
-export function Countdown({ seconds, onDone }: { readonly seconds: number; readonly onDone: () => void }) {
+/**
+ * The seconds until the next try, politely announced, and "Jetzt erneut versuchen" to skip the
+ * wait. The countdown itself is the policy core's (`retryWhenNotOpen`); this only shows it.
+ */
+export function Countdown({ seconds, onRetryNow }: { readonly seconds: number; readonly onRetryNow: () => void }) {
     const { t } = usePortalText();
-    const [left, setLeft] = useState(seconds);
-
-    useEffect(() => {
-        if (left <= 0) {
-            onDone();
-
-            return undefined;
-        }
-        const timer = setTimeout(() => setLeft(n => n - 1), 1000);
-
-        return () => clearTimeout(timer);
-    }, [left, onDone]);
 
     return (
         <p>
             <span role="status" aria-live="polite">
-                {t('meeting.retryIn', { seconds: left })}
+                {t('meeting.retryIn', { seconds })}
             </span>{' '}
-            <button type="button" onClick={onDone}>
+            <button type="button" onClick={onRetryNow}>
                 {t('meeting.retryNow')}
             </button>
         </p>

@@ -44,10 +44,15 @@ export function JoinStatus({
     jitsiHost,
     onRetryApi,
     onRetryJoin,
+    notOpenSecondsLeft,
+    onRetryNow,
     onBack,
 }: {
     readonly apiStatus: ExternalApiStatus;
     readonly join: JoinState;
+    /** The core's countdown while the room is not open yet. */
+    readonly notOpenSecondsLeft: number;
+    readonly onRetryNow: () => void;
     readonly teacher: boolean;
     readonly jitsiHost: string;
     readonly onRetryApi: () => void;
@@ -84,7 +89,7 @@ export function JoinStatus({
             {join.kind === 'notOpen' && (
                 <section className="card" role="alert">
                     <h2>{t('meeting.notOpen')}</h2>
-                    <Countdown seconds={join.retryInSeconds} onDone={onRetryJoin} />
+                    <Countdown seconds={notOpenSecondsLeft} onRetryNow={onRetryNow} />
                 </section>
             )}
             {join.kind === 'waitingForHost' && (

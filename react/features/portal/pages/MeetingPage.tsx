@@ -151,6 +151,7 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
 
     const onApiReady = useCallback((api: unknown) => host.attach(asExternalApi(api)), [host]);
     const retryJoin = useCallback(() => dispatch(portalActions.joinRetried()), [dispatch]);
+    const retryNow = useCallback(() => dispatch(policyActions.notOpenRetryChosen()), [dispatch]);
     if (!session) {
         return null;
     }
@@ -179,6 +180,8 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
                 jitsiHost={settings.jitsiHost}
                 onRetryApi={retryApi}
                 onRetryJoin={retryJoin}
+                notOpenSecondsLeft={policy.notOpenRetry?.secondsLeft ?? 0}
+                onRetryNow={retryNow}
                 onBack={backToForm}
             />
             {apiStatus.kind === 'ready' && join.kind !== 'wrongPassword' && join.kind !== 'notOpen' && (

@@ -55,6 +55,8 @@ export const de = {
     'log.leaving': 'Meeting wird verlassen',
     'log.left': 'Meeting verlassen',
     'log.interrupted': 'Verbindung unterbrochen, Seite wird neu geladen',
+    'log.refusedNotOpen': 'Vom Server abgewiesen: Raum noch nicht geöffnet',
+    'log.retriedAfterNotOpen': 'Neuer Versuch, den Raum zu betreten',
     'join.notOpenOneSecond': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
 } as const;
 
@@ -114,5 +116,7 @@ export const en: Record<MessageKey, string> = {
     'log.leaving': 'Leaving the meeting',
     'log.left': 'Left the meeting',
     'log.interrupted': 'Connection lost, page reloading',
+    'log.refusedNotOpen': 'Refused by the server: room not open yet',
+    'log.retriedAfterNotOpen': 'Trying to enter the room again',
     'join.notOpenOneSecond': 'The teacher has not opened the room yet. Trying again in 1 second.',
 };

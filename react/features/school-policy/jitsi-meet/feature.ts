@@ -19,7 +19,7 @@
 import { type Dispatch, type Middleware, type MiddlewareAPI, type UnknownAction } from '@reduxjs/toolkit';
 
 import { translateCore } from '../i18n';
-import { fieldOf, isHangupKey } from '../policy/hostFacts';
+import { NOT_OPEN_RETRY_SECONDS, fieldOf, isHangupKey } from '../policy/hostFacts';
 import type { Lang } from '../rules';
 import { createPolicyMiddleware, type PolicyExtra, type PolicyTiming } from '../listeners';
 import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
@@ -161,7 +161,8 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             notOpenRetry: createNotOpenRetry({
                 deps: options.deps,
                 lang,
-                retrySeconds: options.notOpenRetrySeconds ?? 15,
+                retrySeconds: options.notOpenRetrySeconds ?? NOT_OPEN_RETRY_SECONDS,
+                selectPolicy,
             }),
             blockedSchool: options.schoolAccess
                 ? createBlockedSchoolCheck({ ask: options.schoolAccess, notice: () => notify('account.blocked') })

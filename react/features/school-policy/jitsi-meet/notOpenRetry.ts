@@ -1,13 +1,16 @@
 /**
  * R6 on the server: mod_school_policy refuses a student while the teacher has not set the password
- * yet. jitsi-meet reports that as a failed conference; the fork shows "Die Lehrkraft hat den Raum
- * noch nicht geöffnet" with the seconds left and tries again (docs/jitsi-behaviour.md §8).
+ * yet. jitsi-meet reports that as a failed conference. This step recognises it (the core's rule),
+ * hands it to the core, which counts down in its state (`listeners.ts`, `retryWhenNotOpen`), shows
+ * the countdown as jitsi-meet notifications and, when the core says so, tries again with jitsi-meet's
+ * own reload (docs/jitsi-behaviour.md §8).
  */
 import type { UnknownAction } from '@reduxjs/toolkit';
 
 import { translateCore } from '../i18n';
 import { fieldOf, isNotOpenRefusal } from '../policy/hostFacts';
 import type { Lang } from '../rules';
+import { policyActions, type PolicyState } from '../slice';
 
 import { JITSI_ACTIONS, type IJitsiMeetDeps, type IJitsiMeetState } from './types';
 
@@ -56,55 +59,62 @@ export function isRefusedAsNotOpen(error: unknown, state: IJitsiMeetState = {}):
 }
 
 /**
- * The retry: a handler for every action after jitsi-meet has seen it.
+ * The text of the countdown notification for the seconds left, or null when no notification is due
+ * (one at the start, then every few seconds).
  *
- * @param {Object} options - Jitsi-meet's thunks, the UI language and the seconds between tries.
+ * @param {Lang} lang - Jitsi-meet's UI language.
+ * @param {number} left - Seconds until the next try.
+ * @param {boolean} first - Whether the countdown just started.
+ * @returns {string | null}
+ */
+export function notOpenNoticeText(lang: Lang, left: number, first: boolean): string | null {
+    if (left <= 0 || (!first && left % COUNTDOWN_STEP_SECONDS !== 0)) {
+        return null;
+    }
+
+    return left === 1
+        ? translateCore(lang, 'join.notOpenOneSecond')
+        : translateCore(lang, 'join.notOpen', { seconds: left });
+}
+
+/**
+ * The step, run for every action after jitsi-meet has seen it.
+ *
+ * @param {Object} options - Jitsi-meet's thunks, the UI language, the seconds between tries and
+ * where the core's state is.
  * @returns {Function} Returns whether the action was the refusal (then it is handled).
  */
 export function createNotOpenRetry(options: {
     readonly deps: IJitsiMeetDeps;
     readonly lang: () => Lang;
     readonly retrySeconds: number;
+    readonly selectPolicy: (state: IJitsiMeetState) => PolicyState | undefined;
 }) {
-    let countdown: ReturnType<typeof setTimeout> | undefined;
-
-    /**
-     * Shows the notice with the seconds left, every few seconds, then tries again.
-     *
-     * @param {Function} dispatch - The store's dispatch.
-     * @param {number} left - Seconds until the next try.
-     * @returns {void}
-     */
-    const countDown = (dispatch: (action: UnknownAction) => unknown, left: number): void => {
-        if (left <= 0) {
-            countdown = undefined;
-            dispatch(options.deps.rejoin() as UnknownAction);
-
-            return;
-        }
-        dispatch(
-            options.deps.notify(
-                left === 1
-                    ? translateCore(options.lang(), 'join.notOpenOneSecond')
-                    : translateCore(options.lang(), 'join.notOpen', { seconds: left }),
-            ) as UnknownAction,
-        );
-        const step = Math.min(COUNTDOWN_STEP_SECONDS, left);
-
-        countdown = setTimeout(() => countDown(dispatch, left - step), step * 1000);
-    };
-
     return (action: unknown, state: IJitsiMeetState, dispatch: (action: UnknownAction) => unknown): boolean => {
-        if (
-            fieldOf(action, 'type') !== JITSI_ACTIONS.CONFERENCE_FAILED ||
-            !isRefusedAsNotOpen(fieldOf(action, 'error'), state)
-        ) {
-            return false;
+        const type = fieldOf(action, 'type');
+
+        if (type === JITSI_ACTIONS.CONFERENCE_FAILED && isRefusedAsNotOpen(fieldOf(action, 'error'), state)) {
+            dispatch(policyActions.joinRefusedAsNotOpen({ seconds: options.retrySeconds }));
+
+            return true;
         }
-        if (!countdown) {
-            countDown(dispatch, options.retrySeconds);
+        if (policyActions.notOpenRetryDue.match(action)) {
+            dispatch(options.deps.rejoin() as UnknownAction);
+        } else if (
+            policyActions.joinRefusedAsNotOpen.match(action) ||
+            policyActions.notOpenSecondPassed.match(action)
+        ) {
+            const left = options.selectPolicy(state)?.notOpenRetry?.secondsLeft;
+            const text =
+                left === undefined
+                    ? null
+                    : notOpenNoticeText(options.lang(), left, policyActions.joinRefusedAsNotOpen.match(action));
+
+            if (text !== null) {
+                dispatch(options.deps.notify(text) as UnknownAction);
+            }
         }
 
-        return true;
+        return false;
     };
 }

@@ -15,6 +15,9 @@ export function isHangupKey(key: unknown): boolean {
     return typeof key === 'string' && (HANGUP_KEYS as readonly string[]).includes(key);
 }
 
+/** Seconds until a refused student tries again (both hosts; the countdown is the core's). */
+export const NOT_OPEN_RETRY_SECONDS = 15;
+
 /** The server's refusal text, matched in German and English (mod_school_policy's default text). */
 const NOT_OPEN_TEXT = /noch nicht geöffnet|not open yet/i;
 
