@@ -1,8 +1,8 @@
 // The fork build's adapter, held to the PolicyHost contract over a fake lib-jitsi-meet conference
-// in a state shaped like jitsi-meet's.
+// in the part of jitsi-meet's state it reads (features/recording, as recording/reducer.ts keeps it).
 import { JitsiMeetHost } from '../../react/features/school-policy/jitsi-meet/JitsiMeetHost';
 import type { IJitsiMeetState, IRecordingSession } from '../../react/features/school-policy/jitsi-meet/types';
-import { FakeConference } from '../support/jitsiShapedStore';
+import { FakeConference } from '../support/fakeConference';
 
 import { describePolicyHostContract } from './policyHostContract';
 

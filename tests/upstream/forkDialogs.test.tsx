@@ -11,12 +11,9 @@ import axe from 'axe-core';
 import { hideDialog, openDialog } from 'jitsi-meet/base/dialog/actions';
 import 'jitsi-meet/base/dialog/reducer';
 import PersistenceRegistry from 'jitsi-meet/base/redux/PersistenceRegistry';
-import ReducerRegistry from 'jitsi-meet/base/redux/ReducerRegistry';
 import 'jitsi-meet/base/settings/reducer';
 import React, { createElement, type ComponentType } from 'react';
 import { Provider, useSelector } from 'react-redux';
-
-import type { Reducer } from '@reduxjs/toolkit';
 
 import { HANGUP_KEYS, policyActions } from '../../react/features/school-policy';
 import { SchoolPolicyDialog } from '../../react/features/school-policy/jitsi-meet/SchoolPolicyDialog';
@@ -26,22 +23,10 @@ import {
     keepPersonalSettingsOffDevice,
 } from '../../react/features/school-policy/jitsi-meet/personalSettings';
 import type { IJitsiMeetState } from '../../react/features/school-policy/jitsi-meet/types';
-import { makeJitsiShapedStore } from '../support/jitsiShapedStore';
+import { forkStore, registeredReducer } from './forkStore';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
-/** A reducer jitsi-meet registered when its module was imported above. */
-function registered(name: string): Reducer {
-    const reducer = ReducerRegistry._elements[name];
-
-    if (!reducer) {
-        throw new Error(`jitsi-meet registered no reducer ${name}`);
-    }
-
-    return reducer as Reducer;
-}
-
-const dialogReducer = registered('features/base/dialog');
-const settingsReducer = registered('features/base/settings');
+const settingsReducer = registeredReducer('features/base/settings');
 
 /** The dialogs as the registration hands them in, with jitsi-meet's own actions. */
 const dialogs = {
@@ -66,11 +51,7 @@ function OtherDialog() {
 }
 
 function setUp(options: { lang?: 'de' | 'en' } = {}) {
-    const shaped = makeJitsiShapedStore({
-        dialogs,
-        lang: options.lang,
-        reducers: { 'features/base/dialog': dialogReducer },
-    });
+    const shaped = forkStore({ dialogs, lang: options.lang });
 
     render(
         <Provider store={shaped.store}>
@@ -226,10 +207,7 @@ describe('names on shared devices (R4, R7), with jitsi-meet’s own settings and
 
     it('suggests a pseudonym when no name is set, and leaves a chosen name alone', () => {
         const suggest = (settings: object) => {
-            const { store } = makeJitsiShapedStore({
-                suggestPseudonym: true,
-                reducers: { [SETTINGS_SUBTREE]: settingsReducer },
-            });
+            const { store } = forkStore({ suggestPseudonym: true });
 
             store.dispatch({ type: 'SETTINGS_UPDATED', settings });
             store.dispatch({ type: 'SET_CONFIG', config: {} });

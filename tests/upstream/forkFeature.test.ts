@@ -1,5 +1,6 @@
 /**
- * The school-policy feature as the fork build registers it, in a store shaped like jitsi-meet's:
+ * The school-policy feature as the fork build registers it, in a store of jitsi-meet's own reducers
+ * (forkStore.ts says which slices are modelled and why), entered in jitsi-meet's action order:
  * config overrides are undone, local recording cannot start, recordings are stopped, becoming
  * moderator locks the room, the hang-up gate holds, and shared devices are cleaned.
  */
@@ -7,13 +8,13 @@ import { waitFor } from '@testing-library/react';
 
 import { HANGUP_KEYS, policyActions, selectPolicyDialog } from '../../react/features/school-policy';
 import { clearJitsiStorage } from '../../react/features/school-policy/jitsi-meet/storageCleanup';
-import { makeJitsiShapedStore } from '../support/jitsiShapedStore';
+import { LOCAL_ID, forkStore } from './forkStore';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 
 describe('config hardening in the fork build', () => {
     it.each(['SET_CONFIG', 'UPDATE_CONFIG', 'OVERWRITE_CONFIG'])('undoes a %s that brings recording back', type => {
-        const { store, config } = makeJitsiShapedStore();
+        const { store, config } = forkStore();
 
         store.dispatch({ type: 'SET_CONFIG', config: { hosts: { domain: 'meet.example.org' } } });
         store.dispatch({
@@ -32,14 +33,25 @@ describe('config hardening in the fork build', () => {
             recordingService: { enabled: false },
             liveStreaming: { enabled: false },
             transcription: { enabled: false },
-            toolbarButtons: ['microphone', 'hangup'],
             buttonsWithNotifyClick: [...HANGUP_KEYS],
-            hosts: { domain: 'meet.example.org' },
         });
+        // jitsi-meet merges UPDATE_CONFIG's arrays index by index (lodash merge), so the toolbar is a
+        // mix of before and after; whatever it holds, no recording button is among it.
+        expect(config().toolbarButtons).toEqual(expect.arrayContaining(['microphone', 'hangup']));
+        expect(config().toolbarButtons).not.toEqual(expect.arrayContaining(['recording']));
+        expect(config().toolbarButtons).not.toEqual(expect.arrayContaining(['livestreaming']));
+    });
+
+    it.each(['UPDATE_CONFIG', 'OVERWRITE_CONFIG'])('keeps what the deployment set when a %s arrives', type => {
+        const { store, config } = forkStore();
+
+        store.dispatch({ type: 'SET_CONFIG', config: { hosts: { domain: 'meet.example.org' } } });
+        store.dispatch({ type, config: { localRecording: { disable: false } } });
+        expect(config()).toMatchObject({ hosts: { domain: 'meet.example.org' }, localRecording: { disable: true } });
     });
 
     it('swallows START_LOCAL_RECORDING quietly: the refusing LocalRecordingManager tells the user once', () => {
-        const { store, seen } = makeJitsiShapedStore();
+        const { store, seen } = forkStore();
 
         store.dispatch({ type: 'START_LOCAL_RECORDING' });
         expect(seen.map(a => a.type)).not.toContain('START_LOCAL_RECORDING');
@@ -51,13 +63,13 @@ describe('config hardening in the fork build', () => {
 
 describe('the meeting in the fork build', () => {
     it('locks with the prepared password when moderator, and flags who came before', async () => {
-        const { store, conference, join, policy, seen } = makeJitsiShapedStore();
+        const { store, conference, join, policy, seen } = forkStore();
 
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
         join('participant', ['early']);
         expect(conference.lockedWith).toBeNull();
         conference.moderator = true;
-        store.dispatch({ type: 'PARTICIPANT_ROLE_CHANGED', participant: { id: 'local-teacher', role: 'moderator' } });
+        store.dispatch({ type: 'PARTICIPANT_ROLE_CHANGED', participant: { id: LOCAL_ID, role: 'moderator' } });
         await waitFor(() => expect(conference.lockedWith).toBe(PASSWORD));
         // jitsi-meet's own state hears of it as from its setPassword thunk (its security dialog).
         await waitFor(() =>
@@ -71,7 +83,7 @@ describe('the meeting in the fork build', () => {
     });
 
     it('counts those already inside, whom jitsi-meet announces before its own CONFERENCE_JOINED', () => {
-        const { store, conference, feature, policy } = makeJitsiShapedStore();
+        const { store, conference, feature, policy } = forkStore();
 
         store.dispatch({ type: 'CONFERENCE_WILL_JOIN', conference });
         store.dispatch({
@@ -87,7 +99,7 @@ describe('the meeting in the fork build', () => {
     });
 
     it('asks a teacher back in a locked room (password typed at join) for no new password, and flags nobody', async () => {
-        const { store, conference, policy } = makeJitsiShapedStore();
+        const { store, conference, policy } = forkStore();
 
         store.dispatch({ type: 'CONFERENCE_WILL_JOIN', conference });
         // eslint-disable-next-line @typescript-eslint/unbound-method -- jitsi-meet compares the function itself
@@ -107,7 +119,7 @@ describe('the meeting in the fork build', () => {
     });
 
     it('asks for a password that cannot be skipped when none was prepared (the dialog’s state)', async () => {
-        const { store, conference, join, policy } = makeJitsiShapedStore();
+        const { store, conference, join, policy } = forkStore();
 
         join('moderator');
         await waitFor(() => expect(policy().lock).toEqual({ kind: 'passwordNeeded' }));
@@ -116,7 +128,7 @@ describe('the meeting in the fork build', () => {
     });
 
     it('locks again when someone removes the password', async () => {
-        const { store, conference, join } = makeJitsiShapedStore();
+        const { store, conference, join } = forkStore();
 
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
         join('moderator');
@@ -127,7 +139,7 @@ describe('the meeting in the fork build', () => {
     });
 
     it('stops a server recording as soon as its session turns on', async () => {
-        const { store, conference, join } = makeJitsiShapedStore();
+        const { store, conference, join } = forkStore();
 
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
         join('moderator');
@@ -137,7 +149,7 @@ describe('the meeting in the fork build', () => {
     });
 
     it('holds the last moderator back on any hang-up key, then removes everyone and leaves', async () => {
-        const { store, conference, join, feature, policy, seen } = makeJitsiShapedStore();
+        const { store, conference, join, feature, policy, seen } = forkStore();
 
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
         join('moderator', ['s1', 's2']);
@@ -159,7 +171,7 @@ describe('the meeting in the fork build', () => {
         localStorage.setItem('sessionId', 'teacher-login');
         localStorage.setItem('features/base/settings', JSON.stringify({ displayName: 'Frau M.' }));
         localStorage.setItem('unrelated', 'stays');
-        const { store, join, policy } = makeJitsiShapedStore({ storage: localStorage });
+        const { store, join, policy } = forkStore({ storage: localStorage });
 
         join('participant');
         store.dispatch({ type: 'CONFERENCE_LEFT' });
@@ -191,7 +203,7 @@ describe('the server’s refusal in the fork build (mod_school_policy)', () => {
     };
 
     it('shows "Die Lehrkraft hat den Raum noch nicht geöffnet" to a student, counting down, then tries again', async () => {
-        const { store, seen, policy } = makeJitsiShapedStore({ notOpenRetrySeconds: 1, jid: GUEST });
+        const { store, seen, policy } = forkStore({ notOpenRetrySeconds: 1, jid: GUEST });
 
         store.dispatch(config);
         store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe' }));
@@ -206,7 +218,7 @@ describe('the server’s refusal in the fork build (mod_school_policy)', () => {
     });
 
     it('recognises the refusal with its reason too, as lib-jitsi-meet reports it to signed-in users', () => {
-        const { store, seen } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
+        const { store, seen } = forkStore({ notOpenRetrySeconds: 1 });
 
         store.dispatch({
             type: 'CONFERENCE_FAILED',
@@ -219,7 +231,7 @@ describe('the server’s refusal in the fork build (mod_school_policy)', () => {
     });
 
     it('leaves a teacher’s failed join, and other failures, to jitsi-meet', () => {
-        const { store, seen } = makeJitsiShapedStore({ notOpenRetrySeconds: 1 });
+        const { store, seen } = forkStore({ notOpenRetrySeconds: 1 });
 
         store.dispatch(config);
         store.dispatch(guestRefusal);
