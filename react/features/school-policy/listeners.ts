@@ -15,7 +15,7 @@ import {
 
 import { hostErrorCode, PolicyHostError, type PolicyHost, type RecordingMode } from './host';
 import { de, en } from './i18n';
-import { selectNeedsPassword, selectOthers, selectShouldLock } from './selectors';
+import { selectOthers, selectShouldLock } from './selectors';
 import { policyActions, type PolicyState } from './slice';
 
 /** One second of a countdown the user sees. */
@@ -121,20 +121,6 @@ function lockWhenModerator<S>(
                 () => policyActions.roomLocked(),
                 code => policyActions.roomLockFailed({ code }),
             );
-        },
-    });
-}
-
-/** R6: moderator without a password → the UI must get one before anything else. */
-function askForMissingPassword<S>(
-    startListening: PolicyStartListening<S>,
-    selectPolicy: (state: S) => PolicyState,
-): Unsubscribe {
-    return startListening({
-        predicate: (_action, current, previous) =>
-            selectNeedsPassword(selectPolicy(current)) && !selectNeedsPassword(selectPolicy(previous)),
-        effect: (_action, api) => {
-            api.dispatch(policyActions.lockPasswordMissing());
         },
     });
 }
@@ -325,7 +311,6 @@ function retryWhenNotOpen<S>(
 /** The policy's effects, one per rule or teacher's choice, in the order they are registered. */
 const EFFECTS = [
     lockWhenModerator,
-    askForMissingPassword,
     stopAnyRecording,
     leaveWhenLeaving,
     askAllToLeave,

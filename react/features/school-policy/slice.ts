@@ -5,13 +5,21 @@
  * Phases: idle → joining → joined → (leaveBlocked →) leaving → left. Lock state is tracked apart
  * from the phase because the IFrame API never reports it: `unknown` is a real state there.
  */
-import { createSlice, type Draft as ImmerDraft, type PayloadAction, type UnknownAction } from '@reduxjs/toolkit';
+import {
+    createNextState,
+    createSlice,
+    type Draft as ImmerDraft,
+    type PayloadAction,
+    type Reducer,
+    type UnknownAction,
+} from '@reduxjs/toolkit';
 
 import type { RecordingMode, Role, PolicyHostErrorCode } from './host';
 import type { MessageKey } from './i18n';
 import { sanitiseDisplayName } from './policy/displayName';
 import { isHangupKey } from './policy/hostFacts';
 import { decideLeave } from './policy/leaveLast';
+import { selectNeedsPassword } from './selectors';
 
 /** Another participant as the policy tracks them. */
 export interface Participant {
@@ -435,12 +443,6 @@ const slice = createSlice({
             notify(state, 'leave.endFailed');
         },
 
-        /** We are moderator and the room may be open, but there is no password yet. */
-        lockPasswordMissing(state) {
-            state.lock = { kind: 'passwordNeeded' };
-            record(state, 'passwordNeeded');
-        },
-
         /** The lock command went out. */
         lockSent(state) {
             state.lock = { kind: 'locking' };
@@ -555,8 +557,22 @@ const slice = createSlice({
 
 /** The slice's actions: all events, named in the past tense or as a user's choice. */
 export const policyActions = slice.actions;
-/** The slice's reducer, mounted under `schoolPolicy` in the portal and `features/school-policy` in the fork. */
-export const policyReducer = slice.reducer;
+/**
+ * The slice's reducer, mounted under `schoolPolicy` in the portal and `features/school-policy` in the
+ * fork. After every event, R6: a moderator of a room not known to be locked, with no password for
+ * this start, must give one before anything else (`lock.kind === 'passwordNeeded'`). Whichever event
+ * made it so (the join, a role, an unlock), the state says so in the same step.
+ */
+export const policyReducer: Reducer<PolicyState> = (state, action) => {
+    const next = slice.reducer(state, action);
+
+    return selectNeedsPassword(next)
+        ? createNextState(next, draft => {
+              draft.lock = { kind: 'passwordNeeded' };
+              record(draft, 'passwordNeeded');
+          })
+        : next;
+};
 /** The slice's name. */
 export const POLICY_SLICE_NAME = slice.name;
 
