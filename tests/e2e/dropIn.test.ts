@@ -21,7 +21,7 @@ import {
     openPrejoin,
     untilState,
 } from '../../tools/jitsi-web/meetingPage';
-import { PLUGIN_HEAD, writePlugin } from '../../tools/plugin/buildPlugin';
+import { writePlugin } from '../../tools/plugin/buildPlugin';
 import { TEACHERS } from '../../tools/prosody/harness';
 
 import { seriousViolations } from './harness';
@@ -32,6 +32,8 @@ const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const TIMEOUT = 30000;
 
 let pluginDir: string;
+/** The plugin.head.html the build wrote. */
+let pluginHead: string;
 let browser: Browser;
 const deployments: LocalDeployment[] = [];
 /** Every request to a host other than a deployment's. */
@@ -57,7 +59,7 @@ function person(deployment: LocalDeployment): Promise<Page> {
 
 beforeAll(async () => {
     WEB_ROOT = requireStockWebRoot();
-    pluginDir = await writePlugin(mkdtempSync(join(tmpdir(), 'school-policy-plugin-')));
+    ({ dir: pluginDir, head: pluginHead } = await writePlugin(mkdtempSync(join(tmpdir(), 'school-policy-plugin-'))));
     browser = await launchChromium(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
 });
 
@@ -75,9 +77,11 @@ describe('the drop-in in a stock jitsi-meet', () => {
     let deployment: LocalDeployment;
     let teacher: Page;
     let student: Page;
+    /** The refused student's page loads again when the drop-in's countdown ends. */
+    let studentReloaded: Promise<unknown>;
 
     beforeAll(async () => {
-        deployment = await deploy(PLUGIN_HEAD);
+        deployment = await deploy(pluginHead);
     });
 
     it('keeps the hardened config against a hostile URL, and suggests a pseudonym with camera and microphone off', async () => {
@@ -99,7 +103,7 @@ describe('the drop-in in a stock jitsi-meet', () => {
         expect(await fromStore<string>(teacher, "state['features/base/settings'].displayName")).toMatch(/\S/);
     });
 
-    it('asks the teacher, once moderator, for a password it does not let her skip, and locks the room with it', async () => {
+    it('asks the teacher, once moderator, for a password it cannot skip, refuses a student meanwhile, and locks the room', async () => {
         await joinFromPrejoin(teacher, 'Frau Müller');
         await logInAsHost(teacher, 'frau-mueller', TEACHERS['frau-mueller'], TIMEOUT);
         const dialog = teacher.getByRole('dialog', { name: 'Passwort festlegen' });
@@ -108,16 +112,29 @@ describe('the drop-in in a stock jitsi-meet', () => {
         expect(await seriousViolations(teacher, '#school-policy-root')).toEqual([]);
         await teacher.keyboard.press('Escape');
         expect(await dialog.isVisible()).toBe(true);
+
+        // A student who comes now, before the password, is refused by mod_school_policy and told
+        // so, with the seconds until the drop-in tries again (jitsi-meet's own notification).
+        student = await person(deployment);
+        await openPrejoin(student, `${deployment.origin}/${room}`, TIMEOUT);
+        await joinFromPrejoin(student, 'Mutige Eule');
+        await student
+            .getByText(/Die Lehrkraft hat den Raum noch nicht geöffnet\. Neuer Versuch in \d+ Sekunden\./)
+            .first()
+            .waitFor({ timeout: TIMEOUT });
+        expect(await fromStore<boolean>(student, "Boolean(state['features/base/conference'].conference)")).toBe(false);
+        studentReloaded = student.waitForEvent('load', { timeout: 3 * TIMEOUT });
+
         await dialog.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
         await dialog.getByRole('button', { name: 'Passwort setzen' }).click();
         await untilState(teacher, "state['features/base/conference'].locked === 'LOCKED_LOCALLY'", TIMEOUT);
         expect(await dialog.count()).toBe(0);
     });
 
-    it('lets the student in with that password only', async () => {
-        student = await person(deployment);
-        await openPrejoin(student, `${deployment.origin}/${room}`, TIMEOUT);
-        await joinFromPrejoin(student, 'Mutige Eule');
+    it('lets the refused student in once the room is locked: the drop-in tries again, she gives the password', async () => {
+        // The countdown ends with jitsi-meet's reload (the drop-in's rejoin): the prejoin screen again.
+        await studentReloaded;
+        await joinFromPrejoin(student);
         await answerPasswordPrompt(student, PASSWORD, TIMEOUT);
         await untilState(student, "Boolean(state['features/base/conference'].conference)", TIMEOUT);
         await untilState(teacher, "state['features/base/participants'].remote.size >= 1", TIMEOUT);
@@ -163,7 +180,7 @@ describe('the drop-in when jitsi-meet does not create its store through the hook
     it('blocks the page with a clear message for teachers and the admin', async () => {
         // A stand-in for a future jitsi-meet that makes its store some other way.
         const deployment = await deploy(
-            `${PLUGIN_HEAD}<script>window.__REDUX_DEVTOOLS_EXTENSION_COMPOSE__ = undefined;</script>\n`,
+            `${pluginHead}<script>window.__REDUX_DEVTOOLS_EXTENSION_COMPOSE__ = undefined;</script>\n`,
         );
         const page = await person(deployment);
         const errors: string[] = [];

@@ -160,6 +160,17 @@ function tableFindings(config: Config, rule: RuleId): Finding[] {
         .filter((finding): finding is Finding => finding !== undefined);
 }
 
+/**
+ * Every key of the policy's table (HARDENED_KEYS) that a config does not have as the policy requires,
+ * read the way jitsi-meet reads it. Empty when the config is hardened. Also used on the config a
+ * running jitsi-meet ended with (tools/verify).
+ */
+export function hardenedKeyFindings(config: Config): Finding[] {
+    return HARDENED_KEYS.map(row => tableFinding(config, row)).filter(
+        (finding): finding is Finding => finding !== undefined,
+    );
+}
+
 function notEnforceable(de: string, en: string): Finding[] {
     return [find('—', de, en)];
 }

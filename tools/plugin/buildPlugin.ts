@@ -8,12 +8,11 @@ import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+import { PLUGIN_SCRIPT, pluginHead } from './pluginFiles';
 
-/** Where the script goes in jitsi-meet's web root, and the snippet that loads it. */
-export const PLUGIN_SCRIPT = 'libs/school-policy.min.js';
-/** The snippet: synchronous, so that it runs before jitsi-meet's bundle creates the store. */
-export const PLUGIN_HEAD = `<script src="${PLUGIN_SCRIPT}"></script>\n`;
+export { PLUGIN_SCRIPT };
+
+const ROOT = join(__dirname, '..', '..');
 
 /** The built drop-in. */
 export interface BuiltPlugin {
@@ -48,23 +47,23 @@ export async function buildPlugin(): Promise<BuiltPlugin> {
         throw new Error('esbuild produced no drop-in');
     }
 
-    return { script: output.text, head: PLUGIN_HEAD };
+    return { script: output.text, head: pluginHead(output.text) };
 }
 
-/** Writes the drop-in into `dir` (default dist-plugin/). */
-export async function writePlugin(dir = join(ROOT, 'dist-plugin')): Promise<string> {
+/** Writes the drop-in into `dir` (default dist-plugin/); returns the folder and the plugin.head.html written. */
+export async function writePlugin(dir = join(ROOT, 'dist-plugin')): Promise<{ dir: string; head: string }> {
     const plugin = await buildPlugin();
 
     mkdirSync(join(dir, 'libs'), { recursive: true });
     writeFileSync(join(dir, PLUGIN_SCRIPT), plugin.script);
     writeFileSync(join(dir, 'plugin.head.html'), plugin.head);
 
-    return dir;
+    return { dir, head: plugin.head };
 }
 
 if (require.main === module) {
     writePlugin()
-        .then(dir => process.stdout.write(`drop-in written to ${dir} (${PLUGIN_SCRIPT}, plugin.head.html)\n`))
+        .then(({ dir }) => process.stdout.write(`drop-in written to ${dir} (${PLUGIN_SCRIPT}, plugin.head.html)\n`))
         .catch((error: unknown) => {
             process.stderr.write(`build:plugin: ${error instanceof Error ? error.message : String(error)}\n`);
             process.exit(1);
