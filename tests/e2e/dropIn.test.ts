@@ -154,6 +154,26 @@ describe('the drop-in in a stock jitsi-meet', () => {
         await untilState(teacher, "state['features/base/participants'].remote.size === 1", 3 * TIMEOUT);
     });
 
+    it('offers the teacher nothing to record, stream or transcribe in jitsi-meet’s toolbar and its menu', async () => {
+        await teacher.locator('#videoconference_page').hover();
+        await teacher.getByRole('button', { name: 'Menü „Weitere Einstellungen“ ein-/ausschalten' }).click();
+        // jitsi-meet's overflow menu (toolbox/components/web/OverflowMenuButton.tsx), labelled as it says.
+        const menu = teacher.locator('#overflow-context-menu[aria-label="Menü „Weitere Einstellungen“"]');
+
+        await menu.waitFor({ timeout: TIMEOUT });
+        // Everything a teacher can read or a screen reader says there: texts and accessible labels.
+        const offered = await teacher.evaluate(() =>
+            [...document.querySelectorAll('.toolbox-content, #overflow-context-menu')].flatMap(element => [
+                (element as HTMLElement).innerText,
+                ...[...element.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label') ?? ''),
+            ]),
+        );
+
+        expect(offered.join(' ')).toMatch(/Verlassen|Beenden|verlassen/);
+        expect(offered.join(' ')).not.toMatch(/Aufnahme|Aufzeichn|aufzeichn|Livestream|Streaming|Transkri|Untertitel/);
+        await teacher.keyboard.press('Escape');
+    });
+
     it('holds the teacher back at jitsi-meet’s hang-up button while the student is inside (leave-last)', async () => {
         // The toolbar shows on pointer movement (as in portalOnStockJitsi.test.ts).
         await teacher.locator('#videoconference_page').hover();
