@@ -1,7 +1,7 @@
 /**
  * jitsi-meet's own sources, as the npm package `@jitsi/react-native-sdk` ships them: `react/` (the
- * features, web variants included), `modules/` (the IFrame API client and its transport) and its
- * `package.json`. Unpacked once into `.cache/jitsi-sdk/package` (ignored by git, never committed) for
+ * features, web variants included), `modules/` (the IFrame API client and its transport), `lang/`
+ * (its translations) and its `package.json`. Unpacked once into `.cache/jitsi-sdk/package` (ignored by git, never committed) for
  * the upstream tests and for the offline stand-in, which builds the real `external_api.js` from them.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,7 +18,12 @@ const CACHE = join(__dirname, '..', '..', '.cache', 'jitsi-sdk');
 export const SDK_DIR = join(CACHE, 'package');
 
 /** The files whose presence says the cache is complete (an older cache held `react/` only). */
-const MARKERS = ['react/features/base/config/functions.any.ts', 'modules/API/external/index.js', 'package.json'];
+const MARKERS = [
+    'react/features/base/config/functions.any.ts',
+    'modules/API/external/index.js',
+    'lang/main-de.json',
+    'package.json',
+];
 
 function complete(dir: string): boolean {
     if (!MARKERS.every(marker => existsSync(join(dir, marker)))) {
@@ -63,7 +68,16 @@ export function ensureSdkSources(): string {
         }
         execFileSync(
             'tar',
-            ['xzf', join(work, tarball), '-C', work, 'package/react', 'package/modules', 'package/package.json'],
+            [
+                'xzf',
+                join(work, tarball),
+                '-C',
+                work,
+                'package/react',
+                'package/modules',
+                'package/lang',
+                'package/package.json',
+            ],
             {
                 stdio: 'pipe',
             },
