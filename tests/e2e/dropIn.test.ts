@@ -21,6 +21,7 @@ import {
     openPrejoin,
     untilState,
 } from '../../tools/jitsi-web/meetingPage';
+import { runJourney } from '../../tools/fork/verify/journey';
 import { writePlugin } from '../../tools/plugin/buildPlugin';
 import { TEACHERS } from '../../tools/prosody/harness';
 
@@ -225,6 +226,27 @@ describe('the drop-in when jitsi-meet does not create its store through the hook
         ).toBe(true);
         expect(errors.join('\n')).toContain('school-policy: not active (hookNotCalled)');
         expect(await seriousViolations(page, '#school-policy-inactive')).toEqual([]);
+    });
+});
+
+describe('fork:verify’s journey, on the drop-in', () => {
+    // The lesson `npm run fork:verify` walks through on a compiled fork build (tools/fork/verify/
+    // journey.ts), here on the stock build with the drop-in: the same module code, so the same
+    // steps hold, the cases of issue #14 included (mixed URL hashes, the IFrame API's URL, config
+    // keys kept, the password the server keeps). Only local recording started from the store is
+    // not a step: the drop-in cannot refuse it (README, enforcement table).
+    it('passes every step', async () => {
+        const deployment = await deploy(pluginHead);
+        const steps = await runJourney(browser, {
+            origin: deployment.origin,
+            teacher: { user: 'frau-mueller', password: TEACHERS['frau-mueller'] },
+            room: `journey-${Date.now().toString(36)}`,
+            timeoutMs: TIMEOUT,
+            build: 'dropIn',
+        });
+
+        expect(steps.filter(step => !step.ok)).toEqual([]);
+        expect(steps.length).toBeGreaterThanOrEqual(18);
     });
 });
 

@@ -199,9 +199,10 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'dropIn',
-                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build (tested on the stock jitsi-meet: neither the name nor the login's session stays); unlike the fork build, jitsi-meet's settings (the name) are written during the meeting, since the drop-in cannot reach jitsi-meet's PersistenceRegistry",
+                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build; the display name, e-mail and picture taken out of jitsi-meet's settings whenever it writes them to the device (the drop-in cannot reach jitsi-meet's PersistenceRegistry, so it filters that one write); tested on the stock jitsi-meet: neither the name nor the login's session is stored, during the meeting or after",
                 paths: [
                     'react/features/school-policy/dropin/index.ts',
+                    'react/features/school-policy/dropin/sharedDevice.ts',
                     'react/features/school-policy/jitsi-meet/storageCleanup.ts',
                     'tests/e2e/dropIn.test.ts',
                 ],

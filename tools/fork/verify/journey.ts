@@ -3,7 +3,7 @@
  * built jitsi-meet with the school-policy module, against Prosody with mod_school_policy. Each step
  * waits on a condition (bounded) and is reported as passed or failed; the first failure ends it.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 import {
     answerPasswordPrompt,
@@ -28,6 +28,12 @@ export interface JourneyOptions {
     readonly teacher: { readonly user: string; readonly password: string };
     readonly room: string;
     readonly timeoutMs?: number;
+    /**
+     * Which build serves the page (default the fork build). The drop-in tries a refused join again
+     * by reloading the page, so the student joins from the prejoin screen once more; the fork build
+     * joins again from the prejoin screen it is still on.
+     */
+    readonly build?: 'fork' | 'dropIn';
 }
 
 /** A student's link with overrides that a stock build would obey. */
@@ -36,7 +42,40 @@ export const HOSTILE_HASH =
     '&config.liveStreaming={"enabled":true}&config.startWithAudioMuted=false&config.startWithVideoMuted=false' +
     '&config.buttonsWithNotifyClick=[]';
 
+/**
+ * Links that mix hardened keys with others, and the one jitsi-meet's IFrame API client builds for an
+ * embedding page (modules/API/external/functions.js: the API id, then config., interfaceConfig.,
+ * userInfo. and appData. parameters, JSON values). A module that rewrote such a URL once left a
+ * black page: jitsi-meet saw a changed URL and only the fragment changed (issue #14).
+ */
+export const MIXED_HASHES = [
+    '#config.startWithVideoMuted=true&lang=de',
+    '#jitsi_meet_external_api_id=0&config.startWithAudioMuted=true',
+    '#jitsi_meet_external_api_id=0&config.startWithAudioMuted=true&config.startWithVideoMuted=true' +
+        '&config.disableBeforeUnloadHandlers=true&interfaceConfig.SHOW_JITSI_WATERMARK=false' +
+        '&userInfo.displayName=%22Mutige%20Eule%22&appData.localStorageContent=null',
+];
+
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
+
+/**
+ * Opens jitsi-meet's security dialog as a teacher does: its toolbar button, or, when the window is too
+ * narrow for it, the same entry in the "more" menu (toolbox/components/web/OverflowMenuButton.tsx).
+ */
+async function openSecurityDialog(page: Page, timeout: number): Promise<void> {
+    // The toolbar slides in when the pointer moves over the page.
+    await page.mouse.move(400, 300);
+    await page.mouse.move(640, 650);
+    const button = page.locator('.toolbox-content').getByRole('button', { name: 'Sicherheitsoptionen' });
+
+    if (await button.isVisible()) {
+        await button.click({ timeout });
+
+        return;
+    }
+    await page.getByRole('button', { name: 'Menü „Weitere Einstellungen“ ein-/ausschalten' }).click({ timeout });
+    await page.locator('#overflow-context-menu').getByText('Sicherheitsoptionen').click({ timeout });
+}
 
 /** Ends the journey after a failed step (the step is already reported). */
 class StepFailed extends Error {}
@@ -84,7 +123,16 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
 
     try {
         const student = await open();
+        let studentReloaded: Promise<unknown> = Promise.resolve();
 
+        await step(
+            'Links mixing hardened and other parameters, the IFrame API’s included, show the prejoin screen',
+            async () => {
+                for (const hash of MIXED_HASHES) {
+                    await openPrejoin(student, `${options.origin}/${options.room}${hash}`, timeout);
+                }
+            },
+        );
         await step('Student link with overrides: the config stays hardened', async () => {
             await openPrejoin(student, `${options.origin}/${options.room}${HOSTILE_HASH}`, timeout);
             const config = await fromStore<Record<string, { disable?: boolean; enabled?: boolean } | string[]>>(
@@ -100,6 +148,14 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             if (!hardened) {
                 throw new Error(`config: ${JSON.stringify(config)}`);
             }
+        });
+        await step('Hardening only tightens: keys the deployment set beside hardened ones are kept', async () => {
+            // config.js sets localRecording.notifyAllParticipants next to localRecording.disable.
+            await until(
+                student,
+                "state['features/base/config'].localRecording.notifyAllParticipants === true",
+                timeout,
+            );
         });
         await step('Camera and microphone are off at the prejoin screen', async () => {
             await until(student, "state['features/base/media'].audio.muted === true", timeout);
@@ -134,6 +190,10 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             const notice = student.getByText(/noch nicht geöffnet/).first();
 
             await notice.waitFor({ timeout: timeout * 2 });
+            if (options.build === 'dropIn') {
+                // The drop-in's countdown ends in a reload of the page.
+                studentReloaded = student.waitForEvent('load', { timeout: timeout * 3 });
+            }
 
             return await notice.innerText();
         });
@@ -152,6 +212,10 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             await until(teacher, "state['features/base/conference'].locked === 'LOCKED_LOCALLY'", timeout);
         });
         await step('The student’s page tries again by itself and gets the password prompt', async () => {
+            if (options.build === 'dropIn') {
+                await studentReloaded;
+                await joinFromPrejoin(student);
+            }
             await answerPasswordPrompt(student, PASSWORD, timeout * 2);
             await until(student, "Boolean(state['features/base/conference'].conference)", timeout);
         });
@@ -163,6 +227,27 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
                 throw new Error(`"${name}" found in localStorage`);
             }
         });
+        await step(
+            'Removing the password in jitsi-meet’s security dialog with a student inside: the server keeps it, the teacher reads why',
+            async () => {
+                await openSecurityDialog(teacher, timeout);
+                const dialog = teacher.getByRole('dialog', { name: 'Sicherheitsoptionen' });
+
+                await dialog.getByRole('button', { name: 'Entfernen' }).click({ timeout });
+                await teacher
+                    .getByText(/Der Server hat die Änderung abgelehnt/)
+                    .first()
+                    .waitFor({ timeout });
+                // jitsi-meet's state, and so its dialog, still shows the password in force.
+                await until(
+                    teacher,
+                    `state['features/base/conference'].password === ${JSON.stringify(PASSWORD)}`,
+                    timeout,
+                );
+                await until(student, "Boolean(state['features/base/conference'].conference)", timeout);
+                await teacher.keyboard.press('Escape');
+            },
+        );
         await step('The teacher reloads the page: back with the room password, no new one asked', async () => {
             // No log-in this time: lib-jitsi-meet sends the session id the browser kept, and Jicofo
             // vouches for the new guest address. The room password is asked, as for everyone.

@@ -16,8 +16,11 @@ import { JITSI_ACTIONS } from '../jitsi-meet/types';
 import { mountDialogRoot, pageLang } from './dialogRoot';
 import { watchHook } from './failClosed';
 import { jitsiApp, plainDeps } from './plainDeps';
-import { keepSharedDeviceClean } from './sharedDevice';
+import { keepNamesOutOfStorage, keepSharedDeviceClean } from './sharedDevice';
 import { installStoreHook } from './storeHook';
+
+// R4: before jitsi-meet's bundle reads or writes its settings.
+keepNamesOutOfStorage(window);
 
 let storeCreatedAt: number | null = null;
 let configSeen = false;

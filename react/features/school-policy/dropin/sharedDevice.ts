@@ -1,7 +1,8 @@
 /**
  * R4 for the drop-in: nothing of the meeting stays on a shared device. The fork build keeps the name
- * out of jitsi-meet's persisted settings (PersistenceRegistry); the drop-in cannot, and jitsi-meet
- * persists its settings again on the next state change after the feature cleared the storage at the
+ * out of jitsi-meet's persisted settings (PersistenceRegistry); the drop-in cannot reach that
+ * registry, so it takes the name out of the one write that would store it
+ * ({@link keepNamesOutOfStorage}). And jitsi-meet persists its settings again on the next state change after the feature cleared the storage at the
  * meeting's end (seen on the stock build: the name and the login's sessionId came back). So once the
  * meeting is over, the drop-in also empties the name in jitsi-meet's settings (its own
  * SETTINGS_UPDATED action, base/settings/actions.ts `updateSettings`), clears the storage again, and
@@ -10,6 +11,61 @@
 import type { PolicyState } from '../slice';
 import { clearJitsiStorage, type IStorageLike } from '../jitsi-meet/storageCleanup';
 import { SCHOOL_POLICY_STATE_KEY } from '../jitsi-meet/feature';
+import { PERSONAL_SETTINGS, SETTINGS_SUBTREE } from '../jitsi-meet/personalSettings';
+
+/** The stored settings without the ones that name or picture a person (the text unchanged when it is no JSON object). */
+export function withoutPersonalSettings(stored: string): string {
+    let parsed: unknown;
+
+    try {
+        parsed = JSON.parse(stored);
+    } catch {
+        return stored;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        return stored;
+    }
+    const kept: Record<string, unknown> = { ...(parsed as Record<string, unknown>) };
+
+    for (const key of PERSONAL_SETTINGS) {
+        delete kept[key];
+    }
+
+    return JSON.stringify(kept);
+}
+
+/**
+ * Keeps the name off the device during the meeting too: jitsi-meet's PersistenceRegistry writes its
+ * settings subtree with `localStorage.setItem` (through @jitsi/js-utils' jitsiLocalStorage, which
+ * calls the page's Storage), so the drop-in wraps `Storage.prototype.setItem` and removes the personal
+ * settings from writes of that one key to this page's localStorage. Everything else passes unchanged.
+ * Installed before jitsi-meet's bundle runs; returns a function that restores the original.
+ */
+export function keepNamesOutOfStorage(win: Window & typeof globalThis): () => void {
+    const proto = win.Storage.prototype;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the right `this` below
+    const original = proto.setItem;
+    const isLocalStorage = (storage: Storage): boolean => {
+        try {
+            return storage === win.localStorage;
+        } catch {
+            // A page without storage access: nothing is written there anyway.
+            return false;
+        }
+    };
+
+    proto.setItem = function setItem(this: Storage, key: string, value: string): void {
+        original.call(
+            this,
+            key,
+            key === SETTINGS_SUBTREE && isLocalStorage(this) ? withoutPersonalSettings(String(value)) : value,
+        );
+    };
+
+    return () => {
+        proto.setItem = original;
+    };
+}
 
 /** The part of jitsi-meet's store the clean-up needs. */
 export interface ICleanedStore {
