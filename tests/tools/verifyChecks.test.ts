@@ -56,6 +56,22 @@ describe('the verdicts of npm run verify', () => {
         ).toBe('The page shows "The school policy is not active". For the administration: X.');
     });
 
+    it('counts the deployment’s own XMPP addresses from its config as its own', () => {
+        const config = {
+            ...HARDENED,
+            bosh: 'https://meet.example.org/http-bind',
+            websocket: 'wss://xmpp.example.org/ws',
+        };
+
+        expect(
+            failed({
+                ...GOOD,
+                store: { config, hasPolicyState: true },
+                foreignHosts: ['meet.example.org', 'xmpp.example.org', 'www.gravatar.com'],
+            }).noForeignRequests,
+        ).toBe('Anfragen an andere Hosts (vom Prüfwerkzeug blockiert): www.gravatar.com');
+    });
+
     it('lists the other hosts the page tried, sorted', () => {
         expect(failed({ ...GOOD, foreignHosts: ['www.gravatar.com', 'fonts.example.net'] }).noForeignRequests).toBe(
             'Anfragen an andere Hosts (vom Prüfwerkzeug blockiert): fonts.example.net, www.gravatar.com',

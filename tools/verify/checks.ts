@@ -79,13 +79,38 @@ function configHardened(lang: Lang, seen: PageObservation): CheckResult {
         : result(lang, 'configHardened', findings.map(f => `${f.key}: ${f.message[lang]}`).join(' '));
 }
 
+/**
+ * The hosts of the deployment's own XMPP service as its config names them (`bosh`, `websocket`): a
+ * web root checked on loopback still names the real site there, and that is no other host.
+ */
+function xmppHosts(config: Readonly<Record<string, unknown>> | undefined): Set<string> {
+    const hosts = new Set<string>();
+
+    for (const key of ['bosh', 'websocket']) {
+        const value = config?.[key];
+
+        if (typeof value === 'string') {
+            try {
+                hosts.add(new URL(value, 'https://placeholder.invalid').host);
+            } catch {
+                // Not an address: jitsi-meet could not use it either.
+            }
+        }
+    }
+
+    return hosts;
+}
+
 function noForeignRequests(lang: Lang, seen: PageObservation): CheckResult {
-    return seen.foreignHosts.length === 0
+    const own = xmppHosts(seen.store?.config);
+    const foreign = seen.foreignHosts.filter(host => !own.has(host));
+
+    return foreign.length === 0
         ? result(lang, 'noForeignRequests')
         : result(
               lang,
               'noForeignRequests',
-              fill(VERIFY_TEXT[lang].foreignHosts, { hosts: [...seen.foreignHosts].sort().join(', ') }),
+              fill(VERIFY_TEXT[lang].foreignHosts, { hosts: [...foreign].sort().join(', ') }),
           );
 }
 
