@@ -21,7 +21,7 @@ const de = {
     badTarget: 'Weder ein Verzeichnis noch eine http(s)-Adresse: {detail}',
     unreachable: 'Die Seite ist nicht erreichbar: {detail}',
     unknownOption: 'Unbekannte Option: {detail}',
-    browserMissing: 'Chromium fehlt: `npm run setup` installiert Debians chromium.',
+    browserMissing: 'Chromium lässt sich nicht starten ({detail}); `npm run setup` installiert Debians chromium.',
     internal: 'Interner Fehler des Prüfwerkzeugs (kein Urteil über die Installation): {detail}',
 } as const;
 
@@ -47,7 +47,7 @@ const en: Readonly<Record<Key, string>> = {
     badTarget: 'Neither a folder nor an http(s) address: {detail}',
     unreachable: 'The page cannot be reached: {detail}',
     unknownOption: 'Unknown option: {detail}',
-    browserMissing: "Chromium is missing: `npm run setup` installs Debian's chromium.",
+    browserMissing: "Chromium cannot be started ({detail}); `npm run setup` installs Debian's chromium.",
     internal: 'Internal error of the verifier (no verdict on the installation): {detail}',
 };
 

@@ -9,6 +9,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+import type { Browser } from 'playwright-core';
+
 import type { Lang } from '../../react/features/school-policy';
 import { launchChromium } from '../browser/chromium';
 import { startWebRootServer } from '../jitsi-web/webRootServer';
@@ -166,12 +168,14 @@ async function check(args: Args, options: VerifyOptions): Promise<CheckResult[]>
     const target = await originFor(args);
 
     try {
-        let browser;
+        let browser: Browser;
 
         try {
             browser = await launchChromium();
         } catch (error) {
-            throw new VerifyError('browserMissing', String(error), VERIFY_EXIT.cannotVerify);
+            const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+
+            throw new VerifyError('browserMissing', detail, VERIFY_EXIT.cannotVerify);
         }
         try {
             const seen = await observeMeetingPage(browser, target.origin, options.waitMs ?? STORE_WAIT_MS).catch(
