@@ -233,8 +233,7 @@ describe('fork:verify’s journey, on the drop-in', () => {
     // The lesson `npm run fork:verify` walks through on a compiled fork build (tools/fork/verify/
     // journey.ts), here on the stock build with the drop-in: the same module code, so the same
     // steps hold, the cases of issue #14 included (mixed URL hashes, the IFrame API's URL, config
-    // keys kept, the password the server keeps). Only local recording started from the store is
-    // not a step: the drop-in cannot refuse it (README, enforcement table).
+    // keys kept, local recording asked for through the store, the password the server keeps).
     it('passes every step', async () => {
         const deployment = await deploy(pluginHead);
         const steps = await runJourney(browser, {

@@ -227,6 +227,32 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
                 throw new Error(`"${name}" found in localStorage`);
             }
         });
+        await step('Local recording asked for through jitsi-meet’s store does not start', async () => {
+            // What a curious teacher could type in the console. The drop-in's guard stands in front
+            // of jitsi-meet's middlewares and swallows the action; in the fork build jitsi-meet's own
+            // recording middleware sees it first and calls LocalRecordingManager, which the module
+            // makes refuse with a notice (jitsi-meet/localRecording.ts).
+            const swallowed = await teacher.evaluate(
+                () =>
+                    (window as unknown as { APP: { store: { dispatch(action: object): unknown } } }).APP.store.dispatch(
+                        { type: 'START_LOCAL_RECORDING', onlySelf: false },
+                    ) === undefined,
+            );
+
+            if (options.build === 'dropIn') {
+                if (!swallowed) {
+                    throw new Error('START_LOCAL_RECORDING reached jitsi-meet');
+                }
+            } else {
+                await teacher
+                    .getByText(/Eine Aufnahme wurde gestartet und sofort beendet/)
+                    .first()
+                    .waitFor({ timeout });
+            }
+            if (await fromStore<boolean>(teacher, "state['features/recording'].localRecordingRunning === true")) {
+                throw new Error('jitsi-meet reports local recording running');
+            }
+        });
         await step(
             'Removing the password in jitsi-meet’s security dialog with a student inside: the server keeps it, the teacher reads why',
             async () => {
