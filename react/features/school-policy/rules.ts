@@ -357,7 +357,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'dropIn',
-                by: 'Camera and microphone start off and a pseudonym is suggested, also against a hostile URL hash (tested on the stock jitsi-meet); the name is not kept from being stored, see R4',
+                by: 'Camera and microphone start off and a pseudonym is suggested, also against a hostile URL hash (tested on the stock jitsi-meet); the name is kept off the device as in the fork build, see R4',
                 paths: ['react/features/school-policy/dropin/index.ts', 'tests/e2e/dropIn.test.ts'],
             },
             {
