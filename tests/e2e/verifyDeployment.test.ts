@@ -16,6 +16,8 @@ import { requireStockWebRoot } from './stockWebRoot';
 const ROOT = join(__dirname, '..', '..');
 const CONFIG = join(ROOT, 'config.js');
 let work: string;
+/** The drop-in, built once for all web roots. */
+let plugin: { dir: string; head: string };
 
 jest.setTimeout(120000);
 
@@ -32,10 +34,9 @@ async function verify(...argv: string[]) {
  * A web root as an admin leaves it after following deploy/README.md: the stock files (linked, the
  * shared folder is read-only), the drop-in's script and plugin.head.html, the text additions.
  */
-async function installedWebRoot(name: string, head?: (built: string) => string): Promise<string> {
+function installedWebRoot(name: string, head?: (built: string) => string): string {
     const stock = requireStockWebRoot();
     const root = join(work, name);
-    const plugin = await writePlugin(join(work, `${name}-build`));
 
     mkdirSync(join(root, 'libs'), { recursive: true });
     for (const entry of readdirSync(stock)) {
@@ -55,8 +56,9 @@ async function installedWebRoot(name: string, head?: (built: string) => string):
     return root;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'school-policy-verify-'));
+    plugin = await writePlugin(join(work, 'build'));
 });
 
 afterAll(() => {
@@ -65,7 +67,7 @@ afterAll(() => {
 
 describe('npm run verify on a deployment with the drop-in', () => {
     it('passes a web root installed as the guide says, with the deployment’s config.js', async () => {
-        const root = await installedWebRoot('installed');
+        const root = installedWebRoot('installed');
         const { code, out } = await verify(root, '--config', CONFIG);
 
         expect(out).toContain('✓ plugin.head.html lädt das Schulrichtlinien-Modul');
@@ -77,7 +79,7 @@ describe('npm run verify on a deployment with the drop-in', () => {
     });
 
     it('passes the same site by its address, and says so as JSON in English', async () => {
-        const root = await installedWebRoot('by-address');
+        const root = installedWebRoot('by-address');
         const server = await startWebRootServer({
             root,
             libs: [join(root, 'libs')],
@@ -120,7 +122,7 @@ describe('npm run verify on a deployment with the drop-in', () => {
     });
 
     it('fails a jitsi-meet that creates its store without the hook', async () => {
-        const root = await installedWebRoot(
+        const root = installedWebRoot(
             'hook-ignored',
             head => `${head}<script>window.__REDUX_DEVTOOLS_EXTENSION_COMPOSE__ = undefined;</script>\n`,
         );

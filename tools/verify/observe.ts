@@ -4,7 +4,7 @@
  * gathers what `checks.ts` judges. Requests to any host but the deployment's are blocked and noted;
  * nothing is joined: jitsi-meet's prejoin screen is enough to see the store and its config.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 import { PLUGIN_SCRIPT } from '../plugin/pluginFiles';
 
@@ -32,23 +32,23 @@ export function meetingUrl(origin: string): string {
     return `${origin}/verify-${Date.now().toString(36)}#${HOSTILE_HASH}`;
 }
 
-/** The store's config as JSON, and whether the policy's state is in it (undefined: no store yet). */
-async function readStore(page: Page): Promise<PageObservation['store']> {
-    return page.evaluate(() => {
-        const app = (window as unknown as { APP?: { store?: { getState(): Record<string, unknown> } } }).APP;
-        const state = app?.store?.getState();
-        const config = state?.['features/base/config'] as Record<string, unknown> | undefined;
+/**
+ * In the page: the store's config as JSON and whether the policy's state is in it, or null while
+ * jitsi-meet has no store or no config yet (its config arrives with SET_CONFIG).
+ */
+function storeSnapshot(): PageObservation['store'] {
+    const app = (window as unknown as { APP?: { store?: { getState(): Record<string, unknown> } } }).APP;
+    const state = app?.store?.getState();
+    const config = state?.['features/base/config'] as Record<string, unknown> | undefined;
 
-        // jitsi-meet's config arrives with SET_CONFIG; before that the slice is empty.
-        if (!state || !config || Object.keys(config).length === 0) {
-            return null;
-        }
+    if (!state || !config || Object.keys(config).length === 0) {
+        return null;
+    }
 
-        return {
-            config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
-            hasPolicyState: state['features/school-policy'] !== undefined,
-        };
-    });
+    return {
+        config: JSON.parse(JSON.stringify(config)) as Record<string, unknown>,
+        hasPolicyState: state['features/school-policy'] !== undefined,
+    };
 }
 
 /**
@@ -100,22 +100,11 @@ export async function observeMeetingPage(
         if (!answer || !answer.ok()) {
             throw new Error(`HTTP ${answer?.status() ?? '—'}`);
         }
-        const store = await page
-            .waitForFunction(
-                () => {
-                    const app = (window as unknown as { APP?: { store?: { getState(): Record<string, unknown> } } })
-                        .APP;
-                    const config = app?.store?.getState()['features/base/config'];
-
-                    return typeof config === 'object' && config !== null && Object.keys(config).length > 0;
-                },
-                undefined,
-                { timeout: waitMs, polling: 200 },
-            )
-            .then(
-                () => readStore(page),
-                () => null,
-            );
+        // Polled until jitsi-meet has its config; null when it never gets there in time.
+        const store = await page.waitForFunction(storeSnapshot, undefined, { timeout: waitMs, polling: 200 }).then(
+            async handle => await handle.jsonValue(),
+            () => null,
+        );
         // The drop-in's cover says why in a last paragraph per language (dropin/failClosed.ts).
         const inactiveCover = await page.evaluate(() => {
             const cover = document.getElementById('school-policy-inactive');

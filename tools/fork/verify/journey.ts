@@ -58,14 +58,18 @@ export const MIXED_HASHES = [
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 
+/** jitsi-meet's toolbar slides in when the pointer moves over the page. */
+async function showToolbar(page: Page): Promise<void> {
+    await page.mouse.move(400, 300);
+    await page.mouse.move(640, 650);
+}
+
 /**
  * Opens jitsi-meet's security dialog as a teacher does: its toolbar button, or, when the window is too
  * narrow for it, the same entry in the "more" menu (toolbox/components/web/OverflowMenuButton.tsx).
  */
 async function openSecurityDialog(page: Page, timeout: number): Promise<void> {
-    // The toolbar slides in when the pointer moves over the page.
-    await page.mouse.move(400, 300);
-    await page.mouse.move(640, 650);
+    await showToolbar(page);
     const button = page.locator('.toolbox-content').getByRole('button', { name: 'Sicherheitsoptionen' });
 
     if (await button.isVisible()) {
@@ -292,9 +296,7 @@ export async function runJourney(browser: Browser, options: JourneyOptions): Pro
             // The teacher's session from before the reload lingers until Prosody ends it (15 s of
             // BOSH inactivity here); while it is there, it counts as another moderator.
             await until(teacher, "Object.keys(state['features/school-policy'].participants).length === 1", timeout * 2);
-            // The toolbar slides in when the pointer moves over the page.
-            await teacher.mouse.move(400, 300);
-            await teacher.mouse.move(640, 650);
+            await showToolbar(teacher);
             await teacher.locator('.hangup-button').first().click({ timeout });
             await teacher.getByRole('dialog', { name: 'Meeting verlassen' }).waitFor({ timeout });
         });

@@ -2,10 +2,11 @@
  * R4 for the drop-in: nothing of the meeting stays on a shared device. The fork build keeps the name
  * out of jitsi-meet's persisted settings (PersistenceRegistry); the drop-in cannot reach that
  * registry, so it takes the name out of the one write that would store it
- * ({@link keepNamesOutOfStorage}). And jitsi-meet persists its settings again on the next state change after the feature cleared the storage at the
- * meeting's end (seen on the stock build: the name and the login's sessionId came back). So once the
- * meeting is over, the drop-in also empties the name in jitsi-meet's settings (its own
- * SETTINGS_UPDATED action, base/settings/actions.ts `updateSettings`), clears the storage again, and
+ * ({@link keepNamesOutOfStorage}). What else jitsi-meet keeps (lib-jitsi-meet's sessionId, the
+ * teacher's login) is written again on later state changes after the storage was cleared at the
+ * meeting's end (seen on the stock build). So once the meeting is over, the drop-in also empties the
+ * name in jitsi-meet's settings in memory (its own SETTINGS_UPDATED action, base/settings/actions.ts
+ * `updateSettings`: the next person at this page does not find it), clears the storage again, and
  * clears it a last time when the page goes away.
  */
 import type { PolicyState } from '../slice';
