@@ -1,16 +1,19 @@
 /**
  * R4 in the drop-in: jitsi-meet's settings are written to the device without the name, as the fork
- * build's persistence registration does, while everything else is stored as jitsi-meet wrote it.
+ * build's persistence registration does, and after the meeting nothing jitsi-meet keeps is written
+ * back; everything else is stored as jitsi-meet wrote it.
  */
-import { keepNamesOutOfStorage } from '../../react/features/school-policy/dropin/sharedDevice';
+import { guardJitsiStorage } from '../../react/features/school-policy/dropin/sharedDevice';
 
 describe('the drop-in’s guard on stored settings', () => {
     let restore: () => void;
+    let over = false;
 
     beforeEach(() => {
         localStorage.clear();
         sessionStorage.clear();
-        restore = keepNamesOutOfStorage(window);
+        over = false;
+        restore = guardJitsiStorage(window, () => over);
     });
 
     afterEach(() => restore());
@@ -46,6 +49,23 @@ describe('the drop-in’s guard on stored settings', () => {
         localStorage.setItem('features/base/settings', JSON.stringify({ displayName: 'Lena' }));
 
         expect(localStorage.getItem('features/base/settings')).toContain('Lena');
-        restore = keepNamesOutOfStorage(window);
+        restore = guardJitsiStorage(window, () => over);
+    });
+
+    it('writes nothing jitsi-meet keeps once the meeting is over, until the next one starts', () => {
+        localStorage.setItem('sessionId', 'during-the-meeting');
+        localStorage.removeItem('sessionId');
+        over = true;
+        // lib-jitsi-meet stores the teacher's login again after the clean-up.
+        localStorage.setItem('sessionId', 'teacher-login');
+        localStorage.setItem('jitsiMeetId', 'x');
+        localStorage.setItem('language', 'de');
+
+        expect(localStorage.getItem('sessionId')).toBeNull();
+        expect(localStorage.getItem('jitsiMeetId')).toBeNull();
+        expect(localStorage.getItem('language')).toBe('de');
+        over = false;
+        localStorage.setItem('sessionId', 'next-lesson');
+        expect(localStorage.getItem('sessionId')).toBe('next-lesson');
     });
 });

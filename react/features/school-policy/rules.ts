@@ -199,7 +199,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'dropIn',
-                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build; the display name, e-mail and picture taken out of jitsi-meet's settings whenever it writes them to the device (the drop-in cannot reach jitsi-meet's PersistenceRegistry, so it filters that one write); tested on the stock jitsi-meet: neither the name nor the login's session is stored, during the meeting or after",
+                by: "jitsi-meet's stored data cleared when a meeting ends, as in the fork build; the display name, e-mail and picture taken out of jitsi-meet's settings whenever it writes them to the device, and after the meeting nothing jitsi-meet keeps (the teacher's sessionId included) written back (the drop-in cannot reach jitsi-meet's PersistenceRegistry, so it filters jitsi-meet's writes to localStorage); tested on the stock jitsi-meet: neither the name nor the login's session is stored, during the meeting or after",
                 paths: [
                     'react/features/school-policy/dropin/index.ts',
                     'react/features/school-policy/dropin/sharedDevice.ts',

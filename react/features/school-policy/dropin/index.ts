@@ -16,13 +16,15 @@ import { JITSI_ACTIONS } from '../jitsi-meet/types';
 import { mountDialogRoot, pageLang } from './dialogRoot';
 import { watchHook } from './failClosed';
 import { jitsiApp, plainDeps } from './plainDeps';
-import { keepNamesOutOfStorage, keepSharedDeviceClean } from './sharedDevice';
+import { guardJitsiStorage, keepSharedDeviceClean, meetingOver } from './sharedDevice';
 import { installStoreHook } from './storeHook';
 
-// R4: before jitsi-meet's bundle reads or writes its settings.
-keepNamesOutOfStorage(window);
-
 let storeCreatedAt: number | null = null;
+/** jitsi-meet's store, once it exists. */
+let jitsiStore: Store | null = null;
+
+// R4: before jitsi-meet's bundle writes anything to the device.
+guardJitsiStorage(window, () => jitsiStore !== null && meetingOver(jitsiStore));
 let configSeen = false;
 
 const feature = createSchoolPolicyFeature({
@@ -58,6 +60,7 @@ const installed = installStoreHook(
                     routeHangupClicks(app.API, key => feature.routeToolbarClick(key, store.dispatch));
                 }
                 if (app?.store) {
+                    jitsiStore = app.store as unknown as Store;
                     mountDialogRoot(document, app.store as unknown as Store);
                     keepSharedDeviceClean(window, app.store as unknown as Store, window.localStorage);
                 }

@@ -1,16 +1,15 @@
 /**
  * R4 for the drop-in: nothing of the meeting stays on a shared device. The fork build keeps the name
  * out of jitsi-meet's persisted settings (PersistenceRegistry); the drop-in cannot reach that
- * registry, so it takes the name out of the one write that would store it
- * ({@link keepNamesOutOfStorage}). What else jitsi-meet keeps (lib-jitsi-meet's sessionId, the
- * teacher's login) is written again on later state changes after the storage was cleared at the
- * meeting's end (seen on the stock build). So once the meeting is over, the drop-in also empties the
+ * registry, so it filters what jitsi-meet writes ({@link guardJitsiStorage}): the name never, and
+ * after the meeting nothing (lib-jitsi-meet writes the teacher's sessionId again after the clean-up at
+ * the meeting's end, seen on the stock build). Once the meeting is over, the drop-in also empties the
  * name in jitsi-meet's settings in memory (its own SETTINGS_UPDATED action, base/settings/actions.ts
  * `updateSettings`: the next person at this page does not find it), clears the storage again, and
  * clears it a last time when the page goes away.
  */
 import type { PolicyState } from '../slice';
-import { clearJitsiStorage, type IStorageLike } from '../jitsi-meet/storageCleanup';
+import { JITSI_STORAGE_KEYS, clearJitsiStorage, type IStorageLike } from '../jitsi-meet/storageCleanup';
 import { SCHOOL_POLICY_STATE_KEY } from '../jitsi-meet/feature';
 import { PERSONAL_SETTINGS, SETTINGS_SUBTREE } from '../jitsi-meet/personalSettings';
 
@@ -36,16 +35,26 @@ export function withoutPersonalSettings(stored: string): string {
 }
 
 /**
- * Keeps the name off the device during the meeting too: jitsi-meet's PersistenceRegistry writes its
- * settings subtree with `localStorage.setItem` (through @jitsi/js-utils' jitsiLocalStorage, which
- * calls the page's Storage), so the drop-in wraps `Storage.prototype.setItem` and removes the personal
- * settings from writes of that one key to this page's localStorage. Everything else passes unchanged.
- * Installed before jitsi-meet's bundle runs; returns a function that restores the original.
+ * The drop-in's guard on what jitsi-meet writes to this page's localStorage, installed before
+ * jitsi-meet's bundle runs (it wraps `Storage.prototype.setItem`: jitsi-meet and lib-jitsi-meet
+ * write through @jitsi/js-utils' jitsiLocalStorage, which calls the page's Storage):
+ *
+ * - the name never reaches the device: writes of jitsi-meet's settings lose the personal settings,
+ *   as the fork build's PersistenceRegistry registration does;
+ * - once the meeting is over, nothing jitsi-meet keeps is written back: lib-jitsi-meet stores the
+ *   teacher's `sessionId` again after the clean-up at the meeting's end (seen on the stock build),
+ *   so writes of those keys are dropped until a meeting starts again.
+ *
+ * Everything else passes unchanged. Returns a function that restores the original.
+ *
+ * @param win - The page.
+ * @param isMeetingOver - Whether the meeting is over (false until jitsi-meet's store exists).
  */
-export function keepNamesOutOfStorage(win: Window & typeof globalThis): () => void {
+export function guardJitsiStorage(win: Window & typeof globalThis, isMeetingOver: () => boolean): () => void {
     const proto = win.Storage.prototype;
     // eslint-disable-next-line @typescript-eslint/unbound-method -- called with the right `this` below
     const original = proto.setItem;
+    const kept: readonly string[] = JITSI_STORAGE_KEYS;
     const isLocalStorage = (storage: Storage): boolean => {
         try {
             return storage === win.localStorage;
@@ -56,11 +65,13 @@ export function keepNamesOutOfStorage(win: Window & typeof globalThis): () => vo
     };
 
     proto.setItem = function setItem(this: Storage, key: string, value: string): void {
-        original.call(
-            this,
-            key,
-            key === SETTINGS_SUBTREE && isLocalStorage(this) ? withoutPersonalSettings(String(value)) : value,
-        );
+        if (!isLocalStorage(this)) {
+            original.call(this, key, value);
+        } else if (kept.includes(key) && isMeetingOver()) {
+            // R4: after the meeting, jitsi-meet keeps nothing on a shared device.
+        } else {
+            original.call(this, key, key === SETTINGS_SUBTREE ? withoutPersonalSettings(String(value)) : value);
+        }
     };
 
     return () => {
@@ -75,7 +86,8 @@ export interface ICleanedStore {
     subscribe(listener: () => void): () => void;
 }
 
-function meetingOver(store: ICleanedStore): boolean {
+/** Whether the policy says the meeting is over for this page. */
+export function meetingOver(store: ICleanedStore): boolean {
     const policy = (store.getState() as Record<string, unknown>)[SCHOOL_POLICY_STATE_KEY] as PolicyState | undefined;
 
     return policy?.phase.kind === 'left';
