@@ -7,6 +7,15 @@ import tseslint from 'typescript-eslint';
 
 const CORE = 'react/features/school-policy';
 
+/**
+ * No state library of its own anywhere in the module: inside jitsi-meet it would be a second one in
+ * jitsi-meet's bundle (issue #14's size budget); the Redux shapes it needs are in reduxShapes.ts.
+ */
+const stateLibraries = {
+    group: ['@reduxjs/toolkit', '@reduxjs/toolkit/*', 'immer', 'reselect', 'redux', 'redux-thunk'],
+    message: 'The module brings no state library: use reduxShapes.ts, events.ts and listenerMiddleware.ts.',
+};
+
 /** What the host-agnostic core must never import. */
 const coreForbiddenImports = {
     paths: [
@@ -20,6 +29,7 @@ const coreForbiddenImports = {
         { group: ['**/jitsi-meet', '**/jitsi-meet/**'], message: 'The core imports no adapter code.' },
         { group: ['**/components/**', '**/components'], message: 'The core imports no UI.' },
         { group: ['**/portal', '**/portal/**'], message: 'The core imports no portal code.' },
+        stateLibraries,
     ],
 };
 
@@ -116,6 +126,7 @@ export default tseslint.config(
                 {
                     patterns: [
                         { group: ['**/portal', '**/portal/**'], message: 'The fork adapter imports no portal code.' },
+                        stateLibraries,
                         {
                             group: ['react-dom', 'react-dom/*'],
                             message: 'The fork adapter renders through jitsi-meet, not React DOM.',
@@ -135,6 +146,7 @@ export default tseslint.config(
                 {
                     patterns: [
                         { group: ['**/portal', '**/portal/**'], message: 'The drop-in imports no portal code.' },
+                        stateLibraries,
                     ],
                 },
             ],
@@ -149,6 +161,7 @@ export default tseslint.config(
                     patterns: [
                         { group: ['@jitsi/*', 'lib-jitsi-meet'], message: 'Policy UI imports no Jitsi package.' },
                         { group: ['**/jitsi-meet/**', '**/portal/**'], message: 'Policy UI imports no host code.' },
+                        stateLibraries,
                     ],
                 },
             ],

@@ -53,6 +53,8 @@ const REFUSED: [string, string][] = [
     ["import { x } from '../portal/store';\nexport const y = x;\n", 'no portal code'],
     ["import { useState } from 'react';\nexport const s = useState;\n", 'React belongs in components'],
     ['export const w = window.location.href;\n', 'no browser globals'],
+    ["import { createSlice } from '@reduxjs/toolkit';\nexport const c = createSlice;\n", 'brings no state library'],
+    ["import { produce } from 'immer';\nexport const p = produce;\n", 'brings no state library'],
 ];
 
 describe('import zones of the core', () => {
@@ -65,9 +67,9 @@ describe('import zones of the core', () => {
         expect(errors[0]).toContain(reason);
     });
 
-    it('allows Redux Toolkit and the core’s own modules', async () => {
+    it('allows the core’s own modules, its Redux shapes included', async () => {
         const code =
-            "import { createSlice } from '@reduxjs/toolkit';\nimport { RULES } from './rules';\nexport const x = [createSlice, RULES];\n";
+            "import { defineEvents } from './events';\nimport { RULES } from './rules';\nexport const x = [defineEvents, RULES];\n";
 
         expect(await zoneErrors(code, CORE_FILE)).toEqual([]);
     });
@@ -112,6 +114,9 @@ describe('import zones of the core', () => {
         expect(
             await zoneErrors("import { policyActions } from '../slice';\nexport const y = policyActions;\n", FORK_FILE),
         ).toEqual([]);
+        expect(await zoneErrors("import { compose } from 'redux';\nexport const y = compose;\n", FORK_FILE)).toEqual([
+            expect.stringContaining('brings no state library'),
+        ]);
     });
 
     it('lets the drop-in use the fork adapter, the core and its own React root, never the portal', async () => {
@@ -123,5 +128,8 @@ describe('import zones of the core', () => {
             "import { policyActions } from '../slice';\nexport const y = [createRoot, createSchoolPolicyFeature, policyActions, window];\n";
 
         expect(await zoneErrors(allowed, DROP_IN_FILE)).toEqual([]);
+        expect(
+            await zoneErrors("import { compose } from '@reduxjs/toolkit';\nexport const y = compose;\n", DROP_IN_FILE),
+        ).toEqual([expect.stringContaining('brings no state library')]);
     });
 });

@@ -1,5 +1,6 @@
 // `npm run fork:apply -- <path to a jitsi-meet checkout>`: copies react/features/school-policy into
-// the checkout, registers it, and adds the state type and @reduxjs/toolkit. Idempotent: running it
+// the checkout, registers it, and adds the state type. It adds no package: the module brings no
+// state library into jitsi-meet's bundle (reduxShapes.ts). Idempotent: running it
 // again changes nothing (the copy is replaced by the same files, the edits are found and kept).
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -8,12 +9,6 @@ const SOURCE = join(__dirname, '..', '..', 'react', 'features', 'school-policy')
 const IMPORT_LINE = "import '../school-policy/jitsi-meet/registration';";
 const TYPE_IMPORT = "import { PolicyState as ISchoolPolicyState } from '../school-policy/slice';";
 const STATE_LINE = "    'features/school-policy': ISchoolPolicyState;";
-/** The Redux Toolkit range this project is built and tested with. */
-const RTK_VERSION = (
-    JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-        dependencies: Record<string, string>;
-    }
-).dependencies['@reduxjs/toolkit'] as string;
 
 /** What the script did, for the report. */
 export interface ApplyReport {
@@ -78,7 +73,6 @@ export function applyToJitsiMeet(checkout: string): ApplyReport {
     const files = {
         middlewares: join(app, 'middlewares.any.ts'),
         types: join(app, 'types.ts'),
-        packageJson: join(checkout, 'package.json'),
     };
 
     for (const file of Object.values(files)) {
@@ -108,28 +102,6 @@ export function applyToJitsiMeet(checkout: string): ApplyReport {
         },
         changed,
     );
-    edit(
-        files.packageJson,
-        text => {
-            const pkg = JSON.parse(text) as { dependencies?: Record<string, string> };
-
-            if (pkg.dependencies?.['@reduxjs/toolkit']) {
-                return text;
-            }
-            pkg.dependencies = Object.fromEntries(
-                Object.entries({ ...pkg.dependencies, '@reduxjs/toolkit': RTK_VERSION }).sort(([a], [b]) =>
-                    a.localeCompare(b),
-                ),
-            );
-
-            // Keep the checkout's own indentation (jitsi-meet uses two spaces) so the diff is one line.
-            const indent = /^[ \t]+(?=")/m.exec(text)?.[0] ?? '  ';
-
-            return `${JSON.stringify(pkg, null, indent)}\n`;
-        },
-        changed,
-    );
-
     return { changed };
 }
 

@@ -1,7 +1,5 @@
 /** The portal's own effects: answering Jitsi's password request, and forgetting a session. */
-import type { Dispatch, TypedStartListening, UnknownAction } from '@reduxjs/toolkit';
-
-import { NOT_OPEN_RETRY_SECONDS, policyActions } from '../school-policy';
+import { NOT_OPEN_RETRY_SECONDS, policyActions, type StartListening } from '../school-policy';
 
 import { portalActions } from './portalSlice';
 import type { PortalExtra, PortalRootState } from './store';
@@ -10,9 +8,7 @@ import type { PortalExtra, PortalRootState } from './store';
 export const PAGE_ANSWER_MS = 30000;
 
 /** Registers the portal's listeners. */
-export function setupPortalListeners(
-    startListening: TypedStartListening<PortalRootState, Dispatch<UnknownAction>, PortalExtra>,
-): void {
+export function setupPortalListeners(startListening: StartListening<PortalRootState, PortalExtra>): void {
     // Nothing waits forever: a meeting page that never says anything (unreachable, a 502 page) ends
     // in a clear message with a retry, after a bounded time.
     startListening({

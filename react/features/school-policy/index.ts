@@ -24,3 +24,6 @@ export { secureRandom, type RandomSource } from './policy/random';
 export * from './slice';
 export * from './selectors';
 export * from './listeners';
+export type { ListenerApi, ListenerPredicate, StartListening } from './listenerMiddleware';
+export type { Dispatch, Middleware, MiddlewareAPI, Reducer, UnknownAction, Unsubscribe } from './reduxShapes';
+export type { EventCreator, PolicyEvent } from './events';

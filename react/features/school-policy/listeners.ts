@@ -3,18 +3,15 @@
  * world only through the {@link PolicyHost} in `extra`. Nothing registers itself at import time:
  * {@link setupPolicyListeners} does, and returns a function that removes everything again.
  */
-import {
-    createListenerMiddleware,
-    type ListenerEffectAPI,
-    type ListenerMiddleware,
-    type TypedStartListening,
-    type UnknownAction,
-    type Dispatch,
-    type Unsubscribe,
-} from '@reduxjs/toolkit';
-
 import { hostErrorCode, PolicyHostError, type PolicyHost, type RecordingMode } from './host';
 import { de, en } from './i18n';
+import {
+    createListenerMiddleware,
+    type ListenerApi,
+    type ListenerMiddleware,
+    type StartListening,
+} from './listenerMiddleware';
+import type { UnknownAction, Unsubscribe } from './reduxShapes';
 import { selectOthers, selectShouldLock } from './selectors';
 import { policyActions, type PolicyState } from './slice';
 
@@ -34,16 +31,16 @@ export interface PolicyTiming {
 /** Defaults for {@link PolicyTiming}. */
 export const DEFAULT_TIMING: PolicyTiming = { commandTimeoutMs: 8000, removalWaitMs: 10000, leaveWaitMs: 5000 };
 
-/** What the listener middleware must be created with: `createListenerMiddleware({ extra })`. */
+/** What the listener middleware must be created with: `createListenerMiddleware(extra)`. */
 export interface PolicyExtra {
     readonly host: PolicyHost;
     readonly timing?: Partial<PolicyTiming>;
 }
 
 /** `startListening` of a listener middleware created with {@link PolicyExtra}. */
-export type PolicyStartListening<S> = TypedStartListening<S, Dispatch<UnknownAction>, PolicyExtra>;
+export type PolicyStartListening<S> = StartListening<S, PolicyExtra>;
 
-type Api<S> = ListenerEffectAPI<S, Dispatch<UnknownAction>, PolicyExtra>;
+type Api<S> = ListenerApi<S, PolicyExtra>;
 
 /** Both languages in one chat message: we do not know what each student reads. */
 function bilingual(key: 'leave.askAll' | 'chat.recordingStopped'): string {
@@ -341,9 +338,9 @@ export function setupPolicyListeners<S>(
 /** What {@link createPolicyMiddleware} gives a host to put into its store. */
 export interface PolicyMiddleware<S, E extends PolicyExtra> {
     /** The listener middleware, with the policy's listeners registered. */
-    readonly middleware: ListenerMiddleware<S, Dispatch<UnknownAction>, E>;
+    readonly middleware: ListenerMiddleware<S, E>['middleware'];
     /** For the host's own listeners, which get the same `extra`. */
-    readonly startListening: TypedStartListening<S, Dispatch<UnknownAction>, E>;
+    readonly startListening: StartListening<S, E>;
     /** Removes the policy's listeners again. */
     readonly unsubscribe: Unsubscribe;
 }
@@ -360,11 +357,8 @@ export function createPolicyMiddleware<S, E extends PolicyExtra>(
     extra: E,
     selectPolicy: (state: S) => PolicyState,
 ): PolicyMiddleware<S, E> {
-    const listener = createListenerMiddleware<S, Dispatch<UnknownAction>, E>({ extra });
-    const unsubscribe = setupPolicyListeners(
-        listener.startListening as unknown as PolicyStartListening<S>,
-        selectPolicy,
-    );
+    const listener = createListenerMiddleware<S, E>(extra);
+    const unsubscribe = setupPolicyListeners(listener.startListening, selectPolicy);
 
     return { middleware: listener.middleware, startListening: listener.startListening, unsubscribe };
 }

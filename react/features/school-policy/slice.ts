@@ -1,24 +1,16 @@
 /**
- * The meeting as the policy sees it: a Redux Toolkit slice whose actions are events (past tense)
- * and whose reducers are pure. Effects live in `listeners.ts`.
+ * The meeting as the policy sees it: events (past tense, `events.ts`) and one pure handler each. Effects live in `listeners.ts`.
  *
  * Phases: idle → joining → joined → (leaveBlocked →) leaving → left. Lock state is tracked apart
  * from the phase because the IFrame API never reports it: `unknown` is a real state there.
  */
-import {
-    createNextState,
-    createSlice,
-    type Draft as ImmerDraft,
-    type PayloadAction,
-    type Reducer,
-    type UnknownAction,
-} from '@reduxjs/toolkit';
-
+import { defineEvents } from './events';
 import type { RecordingMode, Role, PolicyHostErrorCode } from './host';
 import type { MessageKey } from './i18n';
 import { sanitiseDisplayName } from './policy/displayName';
 import { isHangupKey } from './policy/hostFacts';
 import { decideLeave } from './policy/leaveLast';
+import type { Reducer, UnknownAction } from './reduxShapes';
 import { selectNeedsPassword } from './selectors';
 
 /** Another participant as the policy tracks them. */
@@ -134,29 +126,44 @@ export const initialPolicyState: PolicyState = {
     seq: 0,
 };
 
-type Draft = ImmerDraft<PolicyState>;
+/** The state with one more log entry (the log keeps the last {@link LOG_LIMIT}). */
+function record(state: PolicyState, event: string, detail?: string): PolicyState {
+    const seq = state.seq + 1;
+    const entry: LogEntry = detail === undefined ? { seq, event } : { seq, event, detail };
 
-function record(state: Draft, event: string, detail?: string): void {
-    state.seq += 1;
-    state.log.push(detail === undefined ? { seq: state.seq, event } : { seq: state.seq, event, detail });
-    if (state.log.length > LOG_LIMIT) {
-        state.log.splice(0, state.log.length - LOG_LIMIT);
-    }
+    return { ...state, seq, log: [...state.log, entry].slice(-LOG_LIMIT) };
 }
 
-function notify(state: Draft, key: MessageKey, params?: Notice['params']): void {
-    const same = state.notices.find(
-        notice => notice.key === key && JSON.stringify(notice.params ?? null) === JSON.stringify(params ?? null),
-    );
+/** The state with a notice shown; the same news again is counted, not stacked (a role lost twice). */
+function notify(state: PolicyState, key: MessageKey, params?: Notice['params']): PolicyState {
+    const same = (notice: Notice): boolean =>
+        notice.key === key && JSON.stringify(notice.params ?? null) === JSON.stringify(params ?? null);
 
-    if (same) {
-        // The same news again (a recording restarted and stopped, a role lost twice): counted, not stacked.
-        same.count = (same.count ?? 1) + 1;
-
-        return;
+    if (state.notices.some(same)) {
+        return {
+            ...state,
+            notices: state.notices.map(notice =>
+                same(notice) ? { ...notice, count: (notice.count ?? 1) + 1 } : notice,
+            ),
+        };
     }
-    state.seq += 1;
-    state.notices.push(params === undefined ? { id: state.seq, key } : { id: state.seq, key, params });
+    const seq = state.seq + 1;
+
+    return {
+        ...state,
+        seq,
+        notices: [...state.notices, params === undefined ? { id: seq, key } : { id: seq, key, params }],
+    };
+}
+
+/** A record without one key (the same record when the key is not there). */
+function without<V>(record: Readonly<Record<string, V>>, key: string): Readonly<Record<string, V>> {
+    if (!Object.hasOwn(record, key)) {
+        return record;
+    }
+    const { [key]: _gone, ...rest } = record;
+
+    return rest;
 }
 
 function inMeeting(phase: MeetingPhase): phase is Extract<MeetingPhase, { kind: 'joined' | 'leaveBlocked' }> {
@@ -167,396 +174,358 @@ function isOver(phase: MeetingPhase): boolean {
     return phase.kind === 'idle' || phase.kind === 'left';
 }
 
-/** When the last participant goes while the moderator waits to leave, the moderator may go. */
-function leaveIfEmptied(state: Draft): void {
-    if (state.phase.kind === 'leaveBlocked' && Object.keys(state.participants).length === 0) {
-        record(state, 'roomEmptied');
-        state.phase = { kind: 'leaving', room: state.phase.room, via: 'roomEmptied' };
-    }
+/** The leave-last dialog at another step; nothing changes outside it. */
+function atStep(state: PolicyState, step: LeaveStep): PolicyState {
+    return state.phase.kind === 'leaveBlocked' ? { ...state, phase: { ...state.phase, step } } : state;
 }
 
-function setLocalRole(state: Draft, role: Role): void {
+/** When the last participant goes while the moderator waits to leave, the moderator may go. */
+function leaveIfEmptied(state: PolicyState): PolicyState {
+    if (state.phase.kind !== 'leaveBlocked' || Object.keys(state.participants).length > 0) {
+        return state;
+    }
+
+    return record({ ...state, phase: { kind: 'leaving', room: state.phase.room, via: 'roomEmptied' } }, 'roomEmptied');
+}
+
+function setLocalRole(state: PolicyState, role: Role): PolicyState {
     if (!state.local) {
-        return;
+        return state;
     }
     const before = state.local.role;
+    let next: PolicyState = { ...state, local: { ...state.local, role } };
 
-    state.local = { ...state.local, role };
-    if (before === 'moderator' && role !== 'moderator' && state.teaching) {
-        record(state, 'moderatorLost');
-        notify(state, 'moderator.lost');
-        if (state.phase.kind === 'leaveBlocked') {
+    if (before === 'moderator' && role !== 'moderator' && next.teaching) {
+        next = notify(record(next, 'moderatorLost'), 'moderator.lost');
+        if (next.phase.kind === 'leaveBlocked') {
             // Without the role we can neither remove nor end for all: hang-up is allowed again.
-            state.phase = { kind: 'joined', room: state.phase.room };
+            next = { ...next, phase: { kind: 'joined', room: next.phase.room } };
         }
     }
-    if (role === 'moderator' && state.lock.kind === 'failed') {
+    if (role === 'moderator' && next.lock.kind === 'failed') {
         // A role regained is a new chance to lock.
-        state.lock = { kind: 'unknown' };
+        next = { ...next, lock: { kind: 'unknown' } };
     }
-    if (role === 'moderator' && before !== 'moderator' && state.recording.kind === 'stopFailed' && state.teaching) {
+    if (role === 'moderator' && before !== 'moderator' && next.recording.kind === 'stopFailed' && next.teaching) {
         // R9: a recording that could not be stopped is stopped as soon as we can.
-        state.recording = { kind: 'stopping', modes: state.recording.modes };
-        record(state, 'recordingStopRetried');
+        next = record(
+            { ...next, recording: { kind: 'stopping', modes: next.recording.modes } },
+            'recordingStopRetried',
+        );
     }
+
+    return next;
 }
 
 /** Hang-up: the leave-last decision (R8). A student's session always just leaves. */
-function requestHangup(state: Draft): void {
+function requestHangup(state: PolicyState): PolicyState {
     if (!inMeeting(state.phase)) {
-        return;
+        return state;
     }
     const decision = decideLeave({
         localRole: state.teaching ? (state.local?.role ?? 'none') : 'participant',
         others: Object.values(state.participants),
     });
+    const room = state.phase.room;
 
-    if (decision.kind === 'mustEmptyRoom') {
-        state.phase = { kind: 'leaveBlocked', room: state.phase.room, step: { kind: 'choosing' } };
-        record(state, 'leaveBlocked', String(decision.remaining));
-    } else {
-        state.phase = { kind: 'leaving', room: state.phase.room, via: 'hangup' };
-        record(state, 'leaving', decision.kind);
-    }
+    return decision.kind === 'mustEmptyRoom'
+        ? record(
+              { ...state, phase: { kind: 'leaveBlocked', room, step: { kind: 'choosing' } } },
+              'leaveBlocked',
+              String(decision.remaining),
+          )
+        : record({ ...state, phase: { kind: 'leaving', room, via: 'hangup' } }, 'leaving', decision.kind);
 }
 
-const slice = createSlice({
-    name: 'schoolPolicy',
-    initialState: initialPolicyState,
-    reducers: {
-        /**
-         * The user asked to join `room`; a teacher brings the password for this start (R6), a
-         * student (`teaching: false`) the one to join with.
-         */
-        meetingJoinRequested(
-            state,
-            action: PayloadAction<{ room: string; password?: string | null; teaching?: boolean }>,
-        ) {
-            return {
-                ...initialPolicyState,
-                phase: { kind: 'joining', room: action.payload.room },
-                password: action.payload.password ?? null,
-                teaching: action.payload.teaching ?? true,
-                log: state.log,
-                seq: state.seq,
-            };
-        },
+/** The "not open yet" countdown at another second (nothing when there is none). */
+function countdownAt(state: PolicyState, secondsLeft: (now: number) => number): PolicyState {
+    const now = state.notOpenRetry?.secondsLeft;
 
-        /** The host reports that we are in the meeting. Role may be missing (then: reported later). */
-        meetingJoined(state, action: PayloadAction<{ localId: string; room?: string; role?: Role }>) {
-            const { localId } = action.payload;
-            const room = action.payload.room ?? (state.phase.kind === 'joining' ? state.phase.room : undefined) ?? '';
-            const role = action.payload.role ?? state.earlyRoles[localId] ?? 'none';
+    return now === undefined || secondsLeft(now) === now
+        ? state
+        : { ...state, notOpenRetry: { secondsLeft: secondsLeft(now) } };
+}
 
-            state.phase = { kind: 'joined', room };
-            state.local = { id: localId, role };
-            delete state.participants[localId];
-            state.notOpenRetry = null;
-            // Back in after an interruption: that news is over.
-            state.notices = state.notices.filter(notice => notice.key !== 'meeting.interrupted');
-            record(state, 'joined', room);
-        },
+type S = PolicyState;
 
-        /** A participant's role changed; for the local participant this is how we learn we are moderator. */
-        roleChanged(state, action: PayloadAction<{ id: string; role: Role }>) {
-            const { id, role } = action.payload;
+/** The slice's name: the prefix of every event's type. */
+export const POLICY_SLICE_NAME = 'schoolPolicy';
 
-            if (state.local?.id === id) {
-                setLocalRole(state, role);
-            } else if (state.participants[id]) {
-                state.participants[id] = { ...state.participants[id], role };
-            } else if (!isOver(state.phase)) {
-                state.earlyRoles[id] = role;
-            }
-        },
+const events = defineEvents(POLICY_SLICE_NAME, initialPolicyState, {
+    /**
+     * The user asked to join `room`; a teacher brings the password for this start (R6), a
+     * student (`teaching: false`) the one to join with.
+     */
+    meetingJoinRequested: (state: S, p: { room: string; password?: string | null; teaching?: boolean }): S => ({
+        ...initialPolicyState,
+        phase: { kind: 'joining', room: p.room },
+        password: p.password ?? null,
+        teaching: p.teaching ?? true,
+        log: state.log,
+        seq: state.seq,
+    }),
 
-        /** Someone else joined. Fields may be missing; the name is sanitised here. */
-        participantJoined(state, action: PayloadAction<{ id: string; name?: string | null; role?: Role }>) {
-            const { id } = action.payload;
+    /** The host reports that we are in the meeting. Role may be missing (then: reported later). */
+    meetingJoined: (state: S, p: { localId: string; room?: string; role?: Role }): S => {
+        const room = p.room ?? (state.phase.kind === 'joining' ? state.phase.room : undefined) ?? '';
 
-            if (isOver(state.phase) || state.local?.id === id) {
-                return;
-            }
-            const existing = state.participants[id];
-
-            state.participants[id] = {
-                id,
-                name: sanitiseDisplayName(action.payload.name).name ?? existing?.name ?? null,
-                role: action.payload.role ?? existing?.role ?? state.earlyRoles[id] ?? 'participant',
-                joinedBeforeLock: existing?.joinedBeforeLock ?? state.lock.kind !== 'locked',
-            };
-            delete state.earlyRoles[id];
-        },
-
-        /** Someone else left (or was removed). Unknown ids are ignored. */
-        participantLeft(state, action: PayloadAction<{ id: string }>) {
-            if (!state.participants[action.payload.id]) {
-                return;
-            }
-            delete state.participants[action.payload.id];
-            leaveIfEmptied(state);
-        },
-
-        /** The teacher looked at someone who joined before the lock and keeps them. */
-        participantReviewed(state, action: PayloadAction<{ id: string }>) {
-            const participant = state.participants[action.payload.id];
-
-            if (participant) {
-                state.participants[action.payload.id] = { ...participant, joinedBeforeLock: false };
-            }
-        },
-
-        /** The teacher chose to remove one participant (e.g. one who came in before the lock). */
-        participantRemovalChosen(_state, _action: PayloadAction<{ id: string }>) {
-            // The effect is in the listeners; the state changes when the host reports the departure.
-        },
-
-        /** A host that can observe the lock (the fork build) reported it. */
-        lockStateObserved(state, action: PayloadAction<{ locked: boolean }>) {
-            if (action.payload.locked) {
-                state.lock = { kind: 'locked' };
-            } else if (state.lock.kind !== 'locking' && state.lock.kind !== 'passwordNeeded') {
-                state.lock = { kind: 'unlocked' };
-                record(state, 'unlockObserved');
-            }
-        },
-
-        /** The teacher gave the password that was missing (or a new one). */
-        passwordProvided(state, action: PayloadAction<{ password: string }>) {
-            state.password = action.payload.password;
-            if (state.lock.kind === 'passwordNeeded' || state.lock.kind === 'failed') {
-                state.lock = { kind: 'unknown' };
-            }
-        },
-
-        /** The host reports a recording or stream on or off (R9). */
-        recordingStatusChanged(state, action: PayloadAction<{ on: boolean; mode?: RecordingMode }>) {
-            if (!action.payload.on) {
-                state.recording = { kind: 'off' };
-
-                return;
-            }
-            const modes: RecordingMode[] = action.payload.mode ? [action.payload.mode] : ['file', 'stream', 'local'];
-
-            state.recording = { kind: 'stopping', modes };
-            record(state, 'recordingDetected', modes.join(','));
-        },
-
-        /** The user pressed hang-up. The leave-last decision runs here (R8). */
-        hangupRequested(state) {
-            requestHangup(state);
-        },
-
-        /** A toolbar button that notifies instead of running was clicked; a hang-up key is a hang-up (R8). */
-        toolbarButtonClicked(state, action: PayloadAction<{ key: string }>) {
-            if (isHangupKey(action.payload.key)) {
-                requestHangup(state);
-            }
-        },
-
-        /** The teacher closed the leave-last dialog and stays. */
-        leaveCancelled(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { kind: 'joined', room: state.phase.room };
-            }
-        },
-
-        /** "Alle bitten zu gehen": a message to everyone, then wait until they are gone. */
-        askAllToLeaveChosen(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { ...state.phase, step: { kind: 'asking' } };
-            }
-        },
-
-        /** The request to leave reached the chat. */
-        askedAllToLeave(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { ...state.phase, step: { kind: 'askedToLeave' } };
-                record(state, 'askedToLeave');
-            }
-        },
-
-        /** The request to leave could not be sent. */
-        askAllToLeaveFailed(state, action: PayloadAction<{ code: PolicyHostErrorCode }>) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { ...state.phase, step: { kind: 'choosing' } };
-            }
-            record(state, 'askFailed', action.payload.code);
-        },
-
-        /** "Alle entfernen und beenden": remove everyone, then leave. */
-        removeAllChosen(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                const total = Object.keys(state.participants).length;
-
-                state.phase = { ...state.phase, step: { kind: 'removing', total, failed: 0 } };
-            }
-        },
-
-        /** The host accepted the removal of one participant. */
-        participantRemoved(state, action: PayloadAction<{ id: string }>) {
-            record(state, 'removed', action.payload.id);
-        },
-
-        /** The host refused or failed to remove one participant. */
-        participantRemovalFailed(state, action: PayloadAction<{ id: string; code: PolicyHostErrorCode }>) {
-            record(state, 'removalFailed', `${action.payload.id}: ${action.payload.code}`);
-            if (state.phase.kind === 'leaveBlocked' && state.phase.step.kind === 'removing') {
-                const step = state.phase.step;
-
-                state.phase = { ...state.phase, step: { ...step, failed: step.failed + 1 } };
-            }
-        },
-
-        /** Removing everyone did not empty the room in time. */
-        removalTimedOut(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                const failed = Object.keys(state.participants).length;
-
-                state.phase = { ...state.phase, step: { kind: 'removalIncomplete', failed } };
-                record(state, 'removalIncomplete', String(failed));
-                notify(state, 'leave.removalIncomplete', { count: failed });
-            }
-        },
-
-        /** "Für alle beenden". */
-        endForAllChosen(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { ...state.phase, step: { kind: 'ending' } };
-            }
-        },
-
-        /** The host accepted ending the meeting for everyone. */
-        endedForAll(state) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { kind: 'leaving', room: state.phase.room, via: 'endForAll' };
-                record(state, 'endedForAll');
-            }
-        },
-
-        /** The host refused to end the meeting for everyone. */
-        endForAllFailed(state, action: PayloadAction<{ code: PolicyHostErrorCode }>) {
-            if (state.phase.kind === 'leaveBlocked') {
-                state.phase = { ...state.phase, step: { kind: 'endFailed' } };
-            }
-            record(state, 'endForAllFailed', action.payload.code);
-            notify(state, 'leave.endFailed');
-        },
-
-        /** The lock command went out. */
-        lockSent(state) {
-            state.lock = { kind: 'locking' };
-        },
-
-        /** The host accepted the password (R6). */
-        roomLocked(state) {
-            state.lock = { kind: 'locked' };
-            record(state, 'locked');
-        },
-
-        /** The host refused the password. */
-        roomLockFailed(state, action: PayloadAction<{ code: PolicyHostErrorCode }>) {
-            state.lock = { kind: 'failed', code: action.payload.code };
-            record(state, 'lockFailed', action.payload.code);
-            notify(state, action.payload.code === 'notModerator' ? 'lock.notModerator' : 'lock.failed');
-        },
-
-        /** A recording was stopped by the policy (R9). */
-        recordingStopped(state) {
-            state.recording = { kind: 'off' };
-            record(state, 'recordingStopped');
-            notify(state, 'recording.stopped');
-        },
-
-        /** A recording could not be stopped. */
-        recordingStopFailed(state, action: PayloadAction<{ modes: RecordingMode[]; code: PolicyHostErrorCode }>) {
-            state.recording = { kind: 'stopFailed', modes: action.payload.modes };
-            record(state, 'recordingStopFailed', action.payload.code);
-            notify(state, 'recording.stopFailed');
-        },
-
-        /**
-         * The server refused our join because the room is not open yet (the host decided with
-         * `isNotOpenRefusal`, policy/hostFacts.ts): count down, then try again. A second refusal
-         * while counting changes nothing.
-         */
-        joinRefusedAsNotOpen(state, action: PayloadAction<{ seconds: number }>) {
-            if (state.notOpenRetry === null) {
-                state.notOpenRetry = { secondsLeft: Math.max(0, Math.round(action.payload.seconds)) };
-                record(state, 'refusedNotOpen');
-            }
-        },
-
-        /** One second of the "not open yet" countdown has passed. */
-        notOpenSecondPassed(state) {
-            if (state.notOpenRetry !== null && state.notOpenRetry.secondsLeft > 0) {
-                state.notOpenRetry.secondsLeft -= 1;
-            }
-        },
-
-        /** The user chose "Jetzt erneut versuchen": the countdown ends now. */
-        notOpenRetryChosen(state) {
-            if (state.notOpenRetry !== null) {
-                state.notOpenRetry.secondsLeft = 0;
-            }
-        },
-
-        /** The countdown is over: the host joins again (the portal with a new frame, the fork by reloading). */
-        notOpenRetryDue(state) {
-            if (state.notOpenRetry !== null) {
-                state.notOpenRetry = null;
-                record(state, 'retriedAfterNotOpen');
-            }
-        },
-
-        /**
-         * The meeting page lost its connection and will reload itself (jitsi-meet's page-reload
-         * overlay): the same start goes on. Back to joining, with the prepared password kept (R6:
-         * it was set for this start) and the lock to be confirmed again once we are back in.
-         */
-        meetingInterrupted(state) {
-            if (!inMeeting(state.phase)) {
-                return;
-            }
-            state.phase = { kind: 'joining', room: state.phase.room };
-            state.local = null;
-            state.participants = {};
-            state.lock = { kind: 'unknown' };
-            record(state, 'interrupted');
-            notify(state, 'meeting.interrupted');
-        },
-
-        /** The meeting ended for us. */
-        meetingLeft(state, action: PayloadAction<{ reason?: LeftReason } | undefined>) {
-            if (state.phase.kind === 'idle' || state.phase.kind === 'left') {
-                return;
-            }
-            const room = state.phase.room;
-            const reason = action.payload?.reason ?? 'hangup';
-
-            state.phase = { kind: 'left', room, reason };
-            state.participants = {};
-            state.earlyRoles = {};
-            // The password was for this start only (R6).
-            state.password = null;
-            state.lock = { kind: 'unknown' };
-            record(state, 'left', reason);
-        },
-
-        /** The UI dismissed a notice. */
-        noticeDismissed(state, action: PayloadAction<{ id: number }>) {
-            state.notices = state.notices.filter(notice => notice.id !== action.payload.id);
-        },
-
-        /** Back to the start, e.g. after the device clean-up page. */
-        policyReset() {
-            return initialPolicyState;
-        },
+        return record(
+            {
+                ...state,
+                phase: { kind: 'joined', room },
+                local: { id: p.localId, role: p.role ?? state.earlyRoles[p.localId] ?? 'none' },
+                participants: without(state.participants, p.localId),
+                notOpenRetry: null,
+                // Back in after an interruption: that news is over.
+                notices: state.notices.filter(notice => notice.key !== 'meeting.interrupted'),
+            },
+            'joined',
+            room,
+        );
     },
+
+    /** A participant's role changed; for the local participant this is how we learn we are moderator. */
+    roleChanged: (state: S, { id, role }: { id: string; role: Role }): S => {
+        const participant = state.participants[id];
+
+        if (state.local?.id === id) {
+            return setLocalRole(state, role);
+        }
+        if (participant) {
+            return { ...state, participants: { ...state.participants, [id]: { ...participant, role } } };
+        }
+
+        return isOver(state.phase) ? state : { ...state, earlyRoles: { ...state.earlyRoles, [id]: role } };
+    },
+
+    /** Someone else joined. Fields may be missing; the name is sanitised here. */
+    participantJoined: (state: S, p: { id: string; name?: string | null; role?: Role }): S => {
+        if (isOver(state.phase) || state.local?.id === p.id) {
+            return state;
+        }
+        const existing = state.participants[p.id];
+        const participant: Participant = {
+            id: p.id,
+            name: sanitiseDisplayName(p.name).name ?? existing?.name ?? null,
+            role: p.role ?? existing?.role ?? state.earlyRoles[p.id] ?? 'participant',
+            joinedBeforeLock: existing?.joinedBeforeLock ?? state.lock.kind !== 'locked',
+        };
+
+        return {
+            ...state,
+            participants: { ...state.participants, [p.id]: participant },
+            earlyRoles: without(state.earlyRoles, p.id),
+        };
+    },
+
+    /** Someone else left (or was removed). Unknown ids are ignored. */
+    participantLeft: (state: S, { id }: { id: string }): S =>
+        state.participants[id] ? leaveIfEmptied({ ...state, participants: without(state.participants, id) }) : state,
+
+    /** The teacher looked at someone who joined before the lock and keeps them. */
+    participantReviewed: (state: S, { id }: { id: string }): S => {
+        const participant = state.participants[id];
+
+        return participant
+            ? { ...state, participants: { ...state.participants, [id]: { ...participant, joinedBeforeLock: false } } }
+            : state;
+    },
+
+    /** The teacher chose to remove one participant (e.g. one who came in before the lock). */
+    // The effect is in the listeners; the state changes when the host reports the departure.
+    participantRemovalChosen: (state: S, _p: { id: string }): S => state,
+
+    /** A host that can observe the lock (the fork build) reported it. */
+    lockStateObserved: (state: S, { locked }: { locked: boolean }): S => {
+        if (locked) {
+            return { ...state, lock: { kind: 'locked' } };
+        }
+
+        return state.lock.kind === 'locking' || state.lock.kind === 'passwordNeeded'
+            ? state
+            : record({ ...state, lock: { kind: 'unlocked' } }, 'unlockObserved');
+    },
+
+    /** The teacher gave the password that was missing (or a new one). */
+    passwordProvided: (state: S, { password }: { password: string }): S => ({
+        ...state,
+        password,
+        lock: state.lock.kind === 'passwordNeeded' || state.lock.kind === 'failed' ? { kind: 'unknown' } : state.lock,
+    }),
+
+    /** The host reports a recording or stream on or off (R9). */
+    recordingStatusChanged: (state: S, { on, mode }: { on: boolean; mode?: RecordingMode }): S => {
+        if (!on) {
+            return { ...state, recording: { kind: 'off' } };
+        }
+        const modes: RecordingMode[] = mode ? [mode] : ['file', 'stream', 'local'];
+
+        return record({ ...state, recording: { kind: 'stopping', modes } }, 'recordingDetected', modes.join(','));
+    },
+
+    /** The user pressed hang-up. The leave-last decision runs here (R8). */
+    hangupRequested: (state: S): S => requestHangup(state),
+
+    /** A toolbar button that notifies instead of running was clicked; a hang-up key is a hang-up (R8). */
+    toolbarButtonClicked: (state: S, { key }: { key: string }): S => (isHangupKey(key) ? requestHangup(state) : state),
+
+    /** The teacher closed the leave-last dialog and stays. */
+    leaveCancelled: (state: S): S =>
+        state.phase.kind === 'leaveBlocked' ? { ...state, phase: { kind: 'joined', room: state.phase.room } } : state,
+
+    /** "Alle bitten zu gehen": a message to everyone, then wait until they are gone. */
+    askAllToLeaveChosen: (state: S): S => atStep(state, { kind: 'asking' }),
+
+    /** The request to leave reached the chat. */
+    askedAllToLeave: (state: S): S =>
+        state.phase.kind === 'leaveBlocked' ? record(atStep(state, { kind: 'askedToLeave' }), 'askedToLeave') : state,
+
+    /** The request to leave could not be sent. */
+    askAllToLeaveFailed: (state: S, { code }: { code: PolicyHostErrorCode }): S =>
+        record(atStep(state, { kind: 'choosing' }), 'askFailed', code),
+
+    /** "Alle entfernen und beenden": remove everyone, then leave. */
+    removeAllChosen: (state: S): S =>
+        atStep(state, { kind: 'removing', total: Object.keys(state.participants).length, failed: 0 }),
+
+    /** The host accepted the removal of one participant. */
+    participantRemoved: (state: S, { id }: { id: string }): S => record(state, 'removed', id),
+
+    /** The host refused or failed to remove one participant. */
+    participantRemovalFailed: (state: S, { id, code }: { id: string; code: PolicyHostErrorCode }): S => {
+        const next = record(state, 'removalFailed', `${id}: ${code}`);
+        const step = next.phase.kind === 'leaveBlocked' ? next.phase.step : null;
+
+        return step?.kind === 'removing' ? atStep(next, { ...step, failed: step.failed + 1 }) : next;
+    },
+
+    /** Removing everyone did not empty the room in time. */
+    removalTimedOut: (state: S): S => {
+        if (state.phase.kind !== 'leaveBlocked') {
+            return state;
+        }
+        const failed = Object.keys(state.participants).length;
+
+        return notify(
+            record(atStep(state, { kind: 'removalIncomplete', failed }), 'removalIncomplete', String(failed)),
+            'leave.removalIncomplete',
+            { count: failed },
+        );
+    },
+
+    /** "Für alle beenden". */
+    endForAllChosen: (state: S): S => atStep(state, { kind: 'ending' }),
+
+    /** The host accepted ending the meeting for everyone. */
+    endedForAll: (state: S): S =>
+        state.phase.kind === 'leaveBlocked'
+            ? record({ ...state, phase: { kind: 'leaving', room: state.phase.room, via: 'endForAll' } }, 'endedForAll')
+            : state,
+
+    /** The host refused to end the meeting for everyone. */
+    endForAllFailed: (state: S, { code }: { code: PolicyHostErrorCode }): S =>
+        notify(record(atStep(state, { kind: 'endFailed' }), 'endForAllFailed', code), 'leave.endFailed'),
+
+    /** The lock command went out. */
+    lockSent: (state: S): S => ({ ...state, lock: { kind: 'locking' } }),
+
+    /** The host accepted the password (R6). */
+    roomLocked: (state: S): S => record({ ...state, lock: { kind: 'locked' } }, 'locked'),
+
+    /** The host refused the password. */
+    roomLockFailed: (state: S, { code }: { code: PolicyHostErrorCode }): S =>
+        notify(
+            record({ ...state, lock: { kind: 'failed', code } }, 'lockFailed', code),
+            code === 'notModerator' ? 'lock.notModerator' : 'lock.failed',
+        ),
+
+    /** A recording was stopped by the policy (R9). */
+    recordingStopped: (state: S): S =>
+        notify(record({ ...state, recording: { kind: 'off' } }, 'recordingStopped'), 'recording.stopped'),
+
+    /** A recording could not be stopped. */
+    recordingStopFailed: (state: S, { modes, code }: { modes: RecordingMode[]; code: PolicyHostErrorCode }): S =>
+        notify(
+            record({ ...state, recording: { kind: 'stopFailed', modes } }, 'recordingStopFailed', code),
+            'recording.stopFailed',
+        ),
+
+    /**
+     * The server refused our join because the room is not open yet (the host decided with
+     * `isNotOpenRefusal`, policy/hostFacts.ts): count down, then try again. A second refusal
+     * while counting changes nothing.
+     */
+    joinRefusedAsNotOpen: (state: S, { seconds }: { seconds: number }): S =>
+        state.notOpenRetry === null
+            ? record({ ...state, notOpenRetry: { secondsLeft: Math.max(0, Math.round(seconds)) } }, 'refusedNotOpen')
+            : state,
+
+    /** One second of the "not open yet" countdown has passed. */
+    notOpenSecondPassed: (state: S): S => countdownAt(state, left => Math.max(0, left - 1)),
+
+    /** The user chose "Jetzt erneut versuchen": the countdown ends now. */
+    notOpenRetryChosen: (state: S): S => countdownAt(state, () => 0),
+
+    /** The countdown is over: the host joins again (the portal with a new frame, the fork by reloading). */
+    notOpenRetryDue: (state: S): S =>
+        state.notOpenRetry === null ? state : record({ ...state, notOpenRetry: null }, 'retriedAfterNotOpen'),
+
+    /**
+     * The meeting page lost its connection and will reload itself (jitsi-meet's page-reload
+     * overlay): the same start goes on. Back to joining, with the prepared password kept (R6:
+     * it was set for this start) and the lock to be confirmed again once we are back in.
+     */
+    meetingInterrupted: (state: S): S =>
+        inMeeting(state.phase)
+            ? notify(
+                  record(
+                      {
+                          ...state,
+                          phase: { kind: 'joining', room: state.phase.room },
+                          local: null,
+                          participants: {},
+                          lock: { kind: 'unknown' },
+                      },
+                      'interrupted',
+                  ),
+                  'meeting.interrupted',
+              )
+            : state,
+
+    /** The meeting ended for us. */
+    meetingLeft: (state: S, p: { reason?: LeftReason } | undefined): S => {
+        if (state.phase.kind === 'idle' || state.phase.kind === 'left') {
+            return state;
+        }
+        const reason = p?.reason ?? 'hangup';
+
+        return record(
+            {
+                ...state,
+                phase: { kind: 'left', room: state.phase.room, reason },
+                participants: {},
+                earlyRoles: {},
+                // The password was for this start only (R6).
+                password: null,
+                lock: { kind: 'unknown' },
+            },
+            'left',
+            reason,
+        );
+    },
+
+    /** The UI dismissed a notice. */
+    noticeDismissed: (state: S, { id }: { id: number }): S => ({
+        ...state,
+        notices: state.notices.filter(notice => notice.id !== id),
+    }),
+
+    /** Back to the start, e.g. after the device clean-up page. */
+    policyReset: (_state: S): S => initialPolicyState,
 });
 
 /** The slice's actions: all events, named in the past tense or as a user's choice. */
-export const policyActions = slice.actions;
+export const policyActions = events.actions;
 /**
  * The slice's reducer, mounted under `schoolPolicy` in the portal and `features/school-policy` in the
  * fork. After every event, R6: a moderator of a room not known to be locked, with no password for
@@ -564,17 +533,10 @@ export const policyActions = slice.actions;
  * made it so (the join, a role, an unlock), the state says so in the same step.
  */
 export const policyReducer: Reducer<PolicyState> = (state, action) => {
-    const next = slice.reducer(state, action);
+    const next = events.reducer(state, action);
 
-    return selectNeedsPassword(next)
-        ? createNextState(next, draft => {
-              draft.lock = { kind: 'passwordNeeded' };
-              record(draft, 'passwordNeeded');
-          })
-        : next;
+    return selectNeedsPassword(next) ? record({ ...next, lock: { kind: 'passwordNeeded' } }, 'passwordNeeded') : next;
 };
-/** The slice's name. */
-export const POLICY_SLICE_NAME = slice.name;
 
 /** The teacher's choices in the leave-last dialog (R8). */
 export type LeaveChoice = 'askAll' | 'removeAll' | 'endForAll' | 'cancel';

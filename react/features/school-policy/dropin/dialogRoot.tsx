@@ -3,13 +3,15 @@
  * joiners): the same SchoolPolicyDialog the fork build opens through jitsi-meet's dialog system,
  * rendered beside jitsi-meet's UI and reading jitsi-meet's store.
  */
-import React from 'react';
+import React, { type ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
-import type { Store } from 'redux';
 
 import { SchoolPolicyDialog } from '../jitsi-meet/SchoolPolicyDialog';
 import type { Lang } from '../rules';
+
+/** jitsi-meet's store, as react-redux takes it (the type comes with react-redux, which jitsi-meet has). */
+export type JitsiStore = ComponentProps<typeof Provider>['store'];
 
 /** The language of jitsi-meet's UI: its translation module sets it on the document. */
 export function pageLang(doc: Document): Lang {
@@ -17,7 +19,7 @@ export function pageLang(doc: Document): Lang {
 }
 
 /** Mounts the root once; the dialog renders nothing while the policy has no dialog to show. */
-export function mountDialogRoot(doc: Document, store: Store): void {
+export function mountDialogRoot(doc: Document, store: JitsiStore): void {
     if (doc.getElementById('school-policy-root')) {
         return;
     }

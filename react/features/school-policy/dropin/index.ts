@@ -6,14 +6,12 @@
  * (plainDeps.ts), its dialogs in its own root (dialogRoot.tsx), and it fails closed (failClosed.ts).
  * What it can and cannot do compared with the compiled build: README, enforcement table.
  */
-import type { Store } from 'redux';
-
 import { createSchoolPolicyFeature } from '../jitsi-meet/feature';
 import { schoolAccessOverHttp } from '../jitsi-meet/blockedSchool';
 import { routeHangupClicks } from '../jitsi-meet/toolbarRouting';
 import { JITSI_ACTIONS } from '../jitsi-meet/types';
 
-import { mountDialogRoot, pageLang } from './dialogRoot';
+import { mountDialogRoot, pageLang, type JitsiStore } from './dialogRoot';
 import { watchHook } from './failClosed';
 import { jitsiApp, plainDeps } from './plainDeps';
 import { guardJitsiStorage, keepSharedDeviceClean, meetingOver } from './sharedDevice';
@@ -21,7 +19,7 @@ import { installStoreHook } from './storeHook';
 
 let storeCreatedAt: number | null = null;
 /** jitsi-meet's store, once it exists. */
-let jitsiStore: Store | null = null;
+let jitsiStore: JitsiStore | null = null;
 
 // R4: before jitsi-meet's bundle writes anything to the device.
 guardJitsiStorage(window, () => jitsiStore !== null && meetingOver(jitsiStore));
@@ -60,9 +58,9 @@ const installed = installStoreHook(
                     routeHangupClicks(app.API, key => feature.routeToolbarClick(key, store.dispatch));
                 }
                 if (app?.store) {
-                    jitsiStore = app.store as unknown as Store;
-                    mountDialogRoot(document, app.store as unknown as Store);
-                    keepSharedDeviceClean(window, app.store as unknown as Store, window.localStorage);
+                    jitsiStore = app.store as unknown as JitsiStore;
+                    mountDialogRoot(document, app.store as unknown as JitsiStore);
+                    keepSharedDeviceClean(window, app.store as unknown as JitsiStore, window.localStorage);
                 }
             }, 0);
         },

@@ -3,7 +3,7 @@
  * them: jitsi-meet's globals (`APP.conference`, as its IFrame API commands use them) and plain actions
  * jitsi-meet's reducers know by type. Each names the upstream code it stands for.
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '../reduxShapes';
 
 import type { IJitsiMeetDeps, IJitsiMeetState } from '../jitsi-meet/types';
 

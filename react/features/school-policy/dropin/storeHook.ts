@@ -13,23 +13,30 @@
  *
  * A compose function already there (the Redux DevTools) keeps working: ours calls it.
  */
-import {
-    compose,
-    type Dispatch,
-    type Middleware,
-    type Reducer,
-    type StoreEnhancer,
-    type UnknownAction,
-} from '@reduxjs/toolkit';
-
 import { SWALLOWED, guardIncoming } from '../jitsi-meet/configGuard';
 import { SCHOOL_POLICY_STATE_KEY } from '../jitsi-meet/feature';
 import type { IJitsiMeetState } from '../jitsi-meet/types';
+import type { Dispatch, Middleware, Reducer, UnknownAction } from '../reduxShapes';
+import type { PolicyState } from '../slice';
+
+/** Redux's `createStore`, as an enhancer gets it (the parts the hook touches). */
+type StoreCreator = (
+    reducer: Reducer<unknown>,
+    preloaded?: unknown,
+) => { dispatch: Dispatch; getState(): unknown; [more: string]: unknown };
+
+/** Redux's store enhancer. */
+type StoreEnhancer = (createStore: StoreCreator) => StoreCreator;
+
+/** Redux's `compose`: `compose(f, g)(x)` is `f(g(x))`; nothing to compose gives `x`. */
+function compose<T>(...functions: readonly ((value: T) => T)[]): (value: T) => T {
+    return value => functions.reduceRight((result, apply) => apply(result), value);
+}
 
 /** What the hook needs from the policy feature. */
 export interface IHookedFeature {
-    readonly reducer: Reducer;
-    readonly middlewares: readonly Middleware<object, IJitsiMeetState>[];
+    readonly reducer: Reducer<PolicyState>;
+    readonly middlewares: readonly Middleware<IJitsiMeetState>[];
 }
 
 type Compose = (...enhancers: StoreEnhancer[]) => StoreEnhancer;
@@ -43,7 +50,7 @@ export interface IHookReport {
 }
 
 /** The reducer with the policy's slice beside jitsi-meet's, unchanged objects kept unchanged. */
-function withPolicySlice(reducer: Reducer, policyReducer: Reducer): Reducer {
+function withPolicySlice(reducer: Reducer, policyReducer: Reducer<PolicyState>): Reducer {
     let last: { outer: Record<string, unknown>; inner: unknown } | null = null;
 
     return (state: unknown, action: UnknownAction) => {
@@ -59,7 +66,7 @@ function withPolicySlice(reducer: Reducer, policyReducer: Reducer): Reducer {
         }
         const nextInner = reducer(inner, action) as Record<string, unknown>;
         const policy = outer?.[SCHOOL_POLICY_STATE_KEY];
-        const nextPolicy: unknown = policyReducer(policy, action);
+        const nextPolicy: unknown = policyReducer(policy as PolicyState | undefined, action);
 
         if (outer && last && outer === last.outer && nextInner === inner && nextPolicy === policy) {
             return outer;
@@ -76,16 +83,16 @@ function withPolicySlice(reducer: Reducer, policyReducer: Reducer): Reducer {
 function policyEnhancer(feature: IHookedFeature, report: IHookReport): StoreEnhancer {
     return createStore =>
         ((reducer: Reducer, preloaded?: unknown) => {
-            const store = createStore(withPolicySlice(reducer, feature.reducer), preloaded as never);
+            const store = createStore(withPolicySlice(reducer, feature.reducer), preloaded);
             // Thunks need jitsi-meet's whole chain: once the store is made, dispatch through it.
             let outerDispatch: Dispatch | null = null;
             const api = {
                 getState: () => store.getState() as IJitsiMeetState,
                 dispatch: ((action: UnknownAction) => (outerDispatch ?? store.dispatch)(action)) as Dispatch,
             };
-            const dispatch = compose<Dispatch>(...feature.middlewares.map(middleware => middleware(api)))(
-                store.dispatch,
-            );
+            const dispatch = compose<(action: unknown) => unknown>(
+                ...feature.middlewares.map(middleware => middleware(api)),
+            )(store.dispatch as (action: unknown) => unknown);
 
             report.onStoreCreated({
                 get dispatch() {
@@ -106,21 +113,20 @@ function policyEnhancer(feature: IHookedFeature, report: IHookReport): StoreEnha
 }
 
 /** The outer enhancer: the config guard in front of everything jitsi-meet runs. */
-const guardEnhancer: StoreEnhancer = createStore =>
-    ((reducer: Reducer, preloaded?: unknown) => {
-        const store = createStore(reducer, preloaded as never) as ReturnType<typeof createStore> & {
-            schoolPolicyOuter?: (outer: Dispatch) => void;
-        };
-        const dispatch = ((action: unknown) => {
-            const guarded = guardIncoming(action);
+const guardEnhancer: StoreEnhancer = createStore => (reducer: Reducer, preloaded?: unknown) => {
+    const store = createStore(reducer, preloaded) as ReturnType<typeof createStore> & {
+        schoolPolicyOuter?: (outer: Dispatch) => void;
+    };
+    const dispatch = ((action: unknown) => {
+        const guarded = guardIncoming(action);
 
-            return guarded === SWALLOWED ? undefined : store.dispatch(guarded as UnknownAction);
-        }) as Dispatch;
+        return guarded === SWALLOWED ? undefined : store.dispatch(guarded as UnknownAction);
+    }) as Dispatch;
 
-        store.schoolPolicyOuter?.(dispatch);
+    store.schoolPolicyOuter?.(dispatch);
 
-        return { ...store, dispatch };
-    }) as never;
+    return { ...store, dispatch };
+};
 
 /**
  * Installs the compose function on `win`. Returns whether the global was free or a function we
@@ -132,7 +138,7 @@ export function installStoreHook(win: Record<string, unknown>, feature: IHookedF
     if (previous !== undefined && typeof previous !== 'function') {
         return false;
     }
-    const base = (previous as Compose | undefined) ?? (compose as Compose);
+    const base = (previous as Compose | undefined) ?? compose;
 
     win[COMPOSE_HOOK] = (...enhancers: StoreEnhancer[]) =>
         base(guardEnhancer, ...enhancers, policyEnhancer(feature, report));

@@ -7,7 +7,7 @@
  * (mod_auth_school_accounts, POST /school-access), which says "blocked" only to whoever holds the
  * right password.
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '../reduxShapes';
 
 import { fieldOf } from '../policy/hostFacts';
 

@@ -2,7 +2,7 @@
  * The config guard (R7, R9, R8): what jitsi-meet's config, settings and page URL must never say,
  * however the deployment, the URL hash, `configOverwrite` or `overwriteConfig` set them.
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '../reduxShapes';
 
 import { generatePseudonym } from '../policy/displayName';
 import { hardenConfig } from '../policy/hardenConfig';

@@ -4,7 +4,7 @@
  * shows one dialog at a time and another may replace ours; while the policy still needs it, it
  * comes back with the next action (the password dialog cannot be got rid of, R6).
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '../reduxShapes';
 
 import { translateCore } from '../i18n';
 import type { Lang } from '../rules';

@@ -16,7 +16,7 @@
  * - Shows the core's notices as jitsi-meet notifications.
  * - Suggests a pseudonym as the display name when none is set (R7).
  */
-import { type Dispatch, type Middleware, type MiddlewareAPI, type UnknownAction } from '@reduxjs/toolkit';
+import type { Middleware, MiddlewareAPI, UnknownAction } from '../reduxShapes';
 
 import { translateCore } from '../i18n';
 import { NOT_OPEN_RETRY_SECONDS, fieldOf, isHangupKey } from '../policy/hostFacts';
@@ -89,8 +89,8 @@ interface TranslationSteps {
  */
 function translateMiddleware(
     steps: TranslationSteps,
-    onStore: (store: MiddlewareAPI<Dispatch<UnknownAction>, IJitsiMeetState>) => void,
-): Middleware<object, IJitsiMeetState> {
+    onStore: (store: MiddlewareAPI<IJitsiMeetState>) => void,
+): Middleware<IJitsiMeetState> {
     return store => next => (action: unknown) => {
         onStore(store);
         const guarded = guardIncoming(action);

@@ -5,7 +5,7 @@
  * the countdown as jitsi-meet notifications and, when the core says so, tries again with jitsi-meet's
  * own reload (docs/jitsi-behaviour.md §8).
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '../reduxShapes';
 
 import { translateCore } from '../i18n';
 import { fieldOf, isNotOpenRefusal } from '../policy/hostFacts';

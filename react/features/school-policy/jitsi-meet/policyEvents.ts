@@ -3,7 +3,7 @@
  * action and jitsi-meet's state after it, so that each translation can be read, and tested, as a
  * row of a table (tests/fork/policyEvents.test.ts).
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from '../reduxShapes';
 
 import { fieldOf } from '../policy/hostFacts';
 import { policyActions, type PolicyState } from '../slice';

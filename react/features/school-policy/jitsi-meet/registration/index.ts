@@ -6,7 +6,6 @@
  * `import '../school-policy/jitsi-meet/registration';` to react/features/app/middlewares.any.ts.
  */
 import { jitsiLocalStorage } from '@jitsi/js-utils';
-import type { Middleware } from '@reduxjs/toolkit';
 import type { AnyAction } from 'redux';
 
 import { reloadNow } from '../../../app/actions.web';
@@ -30,6 +29,7 @@ import { schoolAccessOverHttp } from '../blockedSchool';
 import { refuseLocalRecording } from '../localRecording';
 import { routeHangupClicks } from '../toolbarRouting';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
+import type { Middleware } from '../../reduxShapes';
 import type { IJitsiMeetState } from '../types';
 
 /** R4: this build is for shared school devices. */
@@ -64,14 +64,14 @@ if (SHARED_DEVICES && !keepPersonalSettingsOffDevice(PersistenceRegistry)) {
 ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, feature.reducer);
 
 /**
- * Registers one of the module's middlewares with jitsi-meet's registry. The module is built with
- * Redux Toolkit 2 (Redux 5 types), jitsi-meet with Redux 4: the two declare `next` differently
- * (`unknown` against `AnyAction`), at run time both are plain functions passing actions on.
+ * Registers one of the module's middlewares with jitsi-meet's registry. The module declares Redux's
+ * shapes itself (reduxShapes.ts, as Redux 5 does), jitsi-meet uses Redux 4: the two declare `next`
+ * differently (`unknown` against `AnyAction`), at run time both are plain functions passing actions on.
  *
  * @param {Middleware} middleware - The module's middleware.
  * @returns {void}
  */
-function register(middleware: Middleware<object, IJitsiMeetState>) {
+function register(middleware: Middleware<IJitsiMeetState>) {
     MiddlewareRegistry.register(store => next => {
         const handle = middleware(store)(action => next(action as AnyAction));
 
