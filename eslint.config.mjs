@@ -88,6 +88,27 @@ export default tseslint.config(
         rules: reactHooks.configs.recommended.rules,
     },
     {
+        // jitsi-meet compiles the module for Safari 14 (its webpack.config.js), where Babel copies a
+        // helper of about a kilobyte into every module that destructures an array or collects an
+        // object's rest: in jitsi-meet's bundle that is size the budget (issue #14) cannot spare.
+        files: [`${CORE}/**/*.{ts,tsx}`],
+        rules: {
+            'no-restricted-syntax': [
+                'error',
+                {
+                    selector: 'ArrayPattern',
+                    message:
+                        'No array destructuring in the module (a Babel helper per module in jitsi-meet): index instead.',
+                },
+                {
+                    selector: 'ObjectPattern > RestElement',
+                    message:
+                        'No object rest in the module (a Babel helper per module in jitsi-meet): use policy/withoutKey.ts.',
+                },
+            ],
+        },
+    },
+    {
         files: [`${CORE}/**/*.{ts,tsx}`],
         ignores: [`${CORE}/components/**`, `${CORE}/jitsi-meet/**`, `${CORE}/dropin/**`],
         rules: {

@@ -8,6 +8,7 @@
 import whitelist from 'jitsi-meet/base/config/configWhitelist';
 
 import {
+    HARDENED_KEY_PROBLEMS,
     HARDENED_KEYS,
     HARDENED_TOP_LEVEL_KEYS,
     REVIEWED_NOT_HARDENED,
@@ -52,6 +53,19 @@ describe('the hardened-keys table against jitsi-meet’s URL allow-list', () => 
 
             expect(HARDENED_TOP_LEVEL_KEYS).toContain(top);
             expect(withoutHardenedOverrides(url).hash).toBe('#lang=de');
+        }
+    });
+});
+
+describe('what the audit tells the admin about each row', () => {
+    it('has a German and an English text for every row, and no text for a row that is gone', () => {
+        const paths = HARDENED_KEYS.map(row => row.path);
+
+        expect(Object.keys(HARDENED_KEY_PROBLEMS).sort()).toEqual([...new Set(paths)].sort());
+        for (const path of paths) {
+            expect(HARDENED_KEY_PROBLEMS[path].de).toMatch(/\S/);
+            expect(HARDENED_KEY_PROBLEMS[path].en).toMatch(/\S/);
+            expect(HARDENED_KEY_PROBLEMS[path].de).not.toBe(HARDENED_KEY_PROBLEMS[path].en);
         }
     });
 });

@@ -17,6 +17,30 @@ import webpack from 'webpack';
 const ROOT = join(__dirname, '..', '..');
 const MODULE = join(ROOT, 'react', 'features', 'school-policy');
 const ENTRY = join(MODULE, 'jitsi-meet', 'registration', 'index.ts');
+/**
+ * How jitsi-meet's webpack.config.js compiles its own sources (babel-loader, no babel.config.js, its
+ * browser targets, which lower `?.` and `??` for Firefox 68). TypeScript is stripped here by Babel,
+ * where jitsi-meet uses ts-loader first; both leave plain modern JavaScript for this step.
+ */
+const JITSI_MEET_BABEL = {
+    loader: 'babel-loader',
+    options: {
+        configFile: false,
+        babelrc: false,
+        presets: [
+            [
+                '@babel/preset-env',
+                {
+                    modules: false,
+                    targets: { chrome: 80, electron: 10, firefox: 68, safari: 14 },
+                    shippedProposals: true,
+                },
+            ],
+            ['@babel/preset-react', { runtime: 'classic' }],
+            '@babel/preset-typescript',
+        ],
+    },
+};
 /** Packages jitsi-meet's web build has already (its package.json). */
 const JITSI_MEET_HAS = /^(react|react-dom|react-redux|redux|@jitsi\/js-utils|i18next)(\/|$)/;
 
@@ -45,7 +69,7 @@ export async function forkModuleSize(alsoShared?: RegExp): Promise<ForkModuleSiz
                     entry: ENTRY,
                     output: { path: out, filename: 'module.js' },
                     resolve: { extensions: ['.tsx', '.ts', '.js'] },
-                    module: { rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, use: 'babel-loader' }] },
+                    module: { rules: [{ test: /\.[jt]sx?$/, exclude: /node_modules/, use: JITSI_MEET_BABEL }] },
                     devtool: false,
                     performance: { hints: false },
                     externals: [

@@ -8,6 +8,7 @@
  * here, each naming the data-protection guidance it follows where there is one.
  */
 import {
+    HARDENED_KEY_PROBLEMS,
     HARDENED_KEYS,
     RULES,
     type Bilingual,
@@ -106,7 +107,7 @@ function tableFinding(config: Config, row: HardenedKey): Finding | undefined {
                 ? undefined
                 : {
                       key: row.path,
-                      message: row.problem,
+                      message: HARDENED_KEY_PROBLEMS[row.path],
                       fix: both(
                           `${row.path}: ${String(row.value)}${row.legacy ? ` (${row.legacy}: ${String(row.value)})` : ''}`,
                       ),
@@ -116,7 +117,7 @@ function tableFinding(config: Config, row: HardenedKey): Finding | undefined {
                 ? undefined
                 : {
                       key: row.path,
-                      message: row.problem,
+                      message: HARDENED_KEY_PROBLEMS[row.path],
                       fix: { de: `${row.path} entfernen`, en: `remove ${row.path}` },
                   };
         case 'buttonList': {
@@ -129,7 +130,7 @@ function tableFinding(config: Config, row: HardenedKey): Finding | undefined {
                 ? undefined
                 : {
                       key: row.path,
-                      message: row.problem,
+                      message: HARDENED_KEY_PROBLEMS[row.path],
                       fix: {
                           de: `${shown.map(b => `'${b}'`).join(' und ')} aus ${row.path} entfernen`,
                           en: `remove ${shown.map(b => `'${b}'`).join(' and ')} from ${row.path}`,
@@ -145,8 +146,8 @@ function tableFinding(config: Config, row: HardenedKey): Finding | undefined {
                 : {
                       key: row.path,
                       message: {
-                          de: `${row.problem.de} Es fehlt: ${missing.join(', ')}.`,
-                          en: `${row.problem.en} Missing: ${missing.join(', ')}.`,
+                          de: `${HARDENED_KEY_PROBLEMS[row.path].de} Es fehlt: ${missing.join(', ')}.`,
+                          en: `${HARDENED_KEY_PROBLEMS[row.path].en} Missing: ${missing.join(', ')}.`,
                       },
                       fix: both(`${row.path}: [${row.keys.map(key => `'${key}'`).join(', ')}]`),
                   };

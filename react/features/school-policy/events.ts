@@ -47,7 +47,8 @@ export function defineEvents<S, H extends Record<string, EventHandler<S>>>(
     const byType = new Map<string, (state: S, payload: unknown) => S>();
     const actions: Record<string, unknown> = {};
 
-    for (const [key, handler] of Object.entries(handlers)) {
+    for (const key of Object.keys(handlers)) {
+        const handler = handlers[key];
         const type = `${name}/${key}`;
         const create = (payload?: unknown): PolicyEvent<unknown> => ({ type, payload });
 

@@ -15,8 +15,10 @@ export {
     HARDENED_TOP_LEVEL_KEYS,
     REVIEWED_NOT_HARDENED,
     type HardenedKey,
+    type HardenedPath,
     type FlagKey,
 } from './policy/hardenedKeys';
+export { HARDENED_KEY_PROBLEMS } from './policy/hardenedKeyProblems';
 export * from './policy/invitation';
 export * from './policy/leaveLast';
 export * from './policy/hostFacts';

@@ -10,6 +10,7 @@ import type { MessageKey } from './i18n';
 import { sanitiseDisplayName } from './policy/displayName';
 import { isHangupKey } from './policy/hostFacts';
 import { decideLeave } from './policy/leaveLast';
+import { withoutKey } from './policy/withoutKey';
 import type { Reducer, UnknownAction } from './reduxShapes';
 import { selectNeedsPassword } from './selectors';
 
@@ -156,16 +157,6 @@ function notify(state: PolicyState, key: MessageKey, params?: Notice['params']):
     };
 }
 
-/** A record without one key (the same record when the key is not there). */
-function without<V>(record: Readonly<Record<string, V>>, key: string): Readonly<Record<string, V>> {
-    if (!Object.hasOwn(record, key)) {
-        return record;
-    }
-    const { [key]: _gone, ...rest } = record;
-
-    return rest;
-}
-
 function inMeeting(phase: MeetingPhase): phase is Extract<MeetingPhase, { kind: 'joined' | 'leaveBlocked' }> {
     return phase.kind === 'joined' || phase.kind === 'leaveBlocked';
 }
@@ -274,7 +265,7 @@ const events = defineEvents(POLICY_SLICE_NAME, initialPolicyState, {
                 ...state,
                 phase: { kind: 'joined', room },
                 local: { id: p.localId, role: p.role ?? state.earlyRoles[p.localId] ?? 'none' },
-                participants: without(state.participants, p.localId),
+                participants: withoutKey(state.participants, p.localId),
                 notOpenRetry: null,
                 // Back in after an interruption: that news is over.
                 notices: state.notices.filter(notice => notice.key !== 'meeting.interrupted'),
@@ -314,13 +305,13 @@ const events = defineEvents(POLICY_SLICE_NAME, initialPolicyState, {
         return {
             ...state,
             participants: { ...state.participants, [p.id]: participant },
-            earlyRoles: without(state.earlyRoles, p.id),
+            earlyRoles: withoutKey(state.earlyRoles, p.id),
         };
     },
 
     /** Someone else left (or was removed). Unknown ids are ignored. */
     participantLeft: (state: S, { id }: { id: string }): S =>
-        state.participants[id] ? leaveIfEmptied({ ...state, participants: without(state.participants, id) }) : state,
+        state.participants[id] ? leaveIfEmptied({ ...state, participants: withoutKey(state.participants, id) }) : state,
 
     /** The teacher looked at someone who joined before the lock and keeps them. */
     participantReviewed: (state: S, { id }: { id: string }): S => {

@@ -16,6 +16,7 @@
 import { SWALLOWED, guardIncoming } from '../jitsi-meet/configGuard';
 import { SCHOOL_POLICY_STATE_KEY } from '../jitsi-meet/feature';
 import type { IJitsiMeetState } from '../jitsi-meet/types';
+import { withoutKey } from '../policy/withoutKey';
 import type { Dispatch, Middleware, Reducer, UnknownAction } from '../reduxShapes';
 import type { PolicyState } from '../slice';
 
@@ -60,9 +61,7 @@ function withPolicySlice(reducer: Reducer, policyReducer: Reducer<PolicyState>):
         if (outer && last && outer === last.outer) {
             inner = last.inner;
         } else if (outer) {
-            const { [SCHOOL_POLICY_STATE_KEY]: _policy, ...rest } = outer;
-
-            inner = rest;
+            inner = withoutKey(outer, SCHOOL_POLICY_STATE_KEY);
         }
         const nextInner = reducer(inner, action) as Record<string, unknown>;
         const policy = outer?.[SCHOOL_POLICY_STATE_KEY];

@@ -12,9 +12,9 @@ const ENDINGS: Readonly<Record<Gender, string>> = { m: 'er', f: 'e', n: 'es' };
  */
 export function generatePseudonym(random: RandomSource = secureRandom): string {
     const stem = pick(ADJECTIVE_STEMS, random);
-    const [animal, gender] = pick(ANIMALS, random);
+    const animal = pick(ANIMALS, random);
 
-    return `${stem}${ENDINGS[gender]} ${animal}`;
+    return `${stem}${ENDINGS[animal[1]]} ${animal[0]}`;
 }
 
 // Control characters, bidi overrides and isolates, zero-width characters and the BOM: they can hide

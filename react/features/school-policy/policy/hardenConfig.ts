@@ -4,6 +4,7 @@
  * undo it), and the portal passes its result as `configOverwrite`.
  */
 import { HARDENED_KEYS, type HardenedKey } from './hardenedKeys';
+import { withoutKey } from './withoutKey';
 
 /** A jitsi-meet config object as far as we need to know it: any keys, values unknown. */
 export type JitsiConfig = Readonly<Record<string, unknown>>;
@@ -77,7 +78,8 @@ function withClicksPrevented(value: unknown, keys: readonly string[]): NotifyCli
 
 /** A copy of `config` with `path` set to `value`, keeping every sibling key of every object on the way. */
 function setPath(config: JitsiConfig, path: readonly string[], value: unknown): JitsiConfig {
-    const [head, ...rest] = path;
+    const head = path[0];
+    const rest = path.slice(1);
 
     if (head === undefined) {
         return config;
@@ -88,15 +90,14 @@ function setPath(config: JitsiConfig, path: readonly string[], value: unknown): 
 
 /** A copy of `config` without the key at `path` (unchanged when it is not there). */
 function removePath(config: JitsiConfig, path: readonly string[]): JitsiConfig {
-    const [head, ...rest] = path;
+    const head = path[0];
+    const rest = path.slice(1);
 
     if (head === undefined || !(head in config)) {
         return config;
     }
     if (rest.length === 0) {
-        const { [head]: _removed, ...kept } = config;
-
-        return kept;
+        return withoutKey(config, head);
     }
 
     return { ...config, [head]: removePath(objectAt(config, head), rest) };

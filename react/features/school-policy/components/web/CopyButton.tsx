@@ -11,7 +11,9 @@ export interface CopyButtonProps {
 /** Copies a text to the clipboard and says whether it worked. */
 export function CopyButton({ text, label }: CopyButtonProps) {
     const { t } = usePolicyText();
-    const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle');
+    const resultState = useState<'idle' | 'copied' | 'failed'>('idle');
+    const result = resultState[0];
+    const setResult = resultState[1];
 
     async function copy() {
         try {

@@ -16,7 +16,9 @@ export interface PasswordNeededDialogProps {
  */
 export function PasswordNeededDialog({ onSubmit }: PasswordNeededDialogProps) {
     const { t, core } = usePolicyText();
-    const [password, setPassword] = useState(() => generatePassword());
+    const passwordState = useState(() => generatePassword());
+    const password = passwordState[0];
+    const setPassword = passwordState[1];
     const check = validatePassword(password);
 
     function submit(event: FormEvent) {
