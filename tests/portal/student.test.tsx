@@ -2,7 +2,7 @@ import { act, screen, waitFor } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 
 import { DISPLAY_NAME_MAX_LENGTH } from '../../react/features/school-policy';
-import { ANIMALS } from '../../react/features/school-policy/policy/words';
+import { ANIMALS } from '../../react/features/school-policy/policy/pseudonymWords';
 import { FakeExternalApi, installFakeExternalApi, removeFakeExternalApi } from '../support/fakeExternalApi';
 import { renderPortal } from '../support/renderPortal';
 

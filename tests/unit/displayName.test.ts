@@ -4,7 +4,7 @@ import {
     generatePseudonym,
     sanitiseDisplayName,
 } from '../../react/features/school-policy';
-import { ADJECTIVE_STEMS, ANIMALS } from '../../react/features/school-policy/policy/words';
+import { ADJECTIVE_STEMS, ANIMALS } from '../../react/features/school-policy/policy/pseudonymWords';
 
 const COMMON_FIRST_NAMES = ['Anna', 'Ben', 'Emma', 'Paul', 'Mia', 'Leon', 'Lena', 'Finn', 'Marie', 'Elias', 'Wolf'];
 

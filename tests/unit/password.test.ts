@@ -6,7 +6,7 @@ import {
     translateCore,
     validatePassword,
 } from '../../react/features/school-policy';
-import { PASSWORD_WORDS } from '../../react/features/school-policy/policy/words';
+import { PASSWORD_WORDS } from '../../react/features/school-policy/policy/passwordWords';
 
 describe('validatePassword', () => {
     it.each([

@@ -16,7 +16,11 @@ import React, { createElement, type ComponentType } from 'react';
 import { Provider, useSelector } from 'react-redux';
 
 import { HANGUP_KEYS, policyActions } from '../../react/features/school-policy';
-import { SchoolPolicyDialog } from '../../react/features/school-policy/jitsi-meet/SchoolPolicyDialog';
+import {
+    SchoolPolicyDialog,
+    loadPolicyDialogs,
+    type PolicyDialogLoader,
+} from '../../react/features/school-policy/jitsi-meet/SchoolPolicyDialog';
 import {
     PERSONAL_SETTINGS,
     SETTINGS_SUBTREE,
@@ -50,8 +54,8 @@ function OtherDialog() {
     return <div role="dialog" aria-label="Anderer Dialog" />;
 }
 
-function setUp(options: { lang?: 'de' | 'en' } = {}) {
-    const shaped = forkStore({ dialogs, lang: options.lang });
+function setUp(options: { lang?: 'de' | 'en'; dialogs?: typeof dialogs } = {}) {
+    const shaped = forkStore({ dialogs: options.dialogs ?? dialogs, lang: options.lang });
 
     render(
         <Provider store={shaped.store}>
@@ -70,6 +74,33 @@ async function seriousViolations(element: Element): Promise<string[]> {
 
     return violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id);
 }
+
+describe('the dialogs, loaded when one is first needed', () => {
+    it('says so when they cannot be loaded, instead of showing nothing, and shows them after a retry', async () => {
+        let attempts = 0;
+        const load: PolicyDialogLoader = () => {
+            attempts += 1;
+
+            return attempts === 1 ? Promise.reject(new Error('offline')) : loadPolicyDialogs();
+        };
+        const { join, user } = setUp({
+            dialogs: {
+                ...dialogs,
+                open: lang => openDialog('SchoolPolicyDialog', SchoolPolicyDialog, { lang, load }),
+            },
+        });
+
+        join('moderator');
+        const alert = await screen.findByRole('alert');
+
+        expect(alert).toHaveTextContent('Der Dialog der Schulrichtlinie konnte nicht geladen werden.');
+        expect(screen.queryByRole('dialog')).toBeNull();
+        await user.click(within(alert).getByRole('button', { name: 'Erneut laden' }));
+        expect(await screen.findByRole('dialog', { name: 'Passwort festlegen' })).toBeVisible();
+        expect(screen.queryByRole('alert')).toBeNull();
+        expect(attempts).toBe(2);
+    });
+});
 
 describe('the password dialog in jitsi-meet’s dialog system (R6)', () => {
     it('opens when a moderator has no password, cannot be dismissed, and locks the room', async () => {

@@ -15,7 +15,7 @@ import { startPortalServer } from '../serve/portalServer';
 
 import { buildPlugin } from '../plugin/buildPlugin';
 
-import { forkModuleSize } from './forkModuleSize';
+import { JITSI_MEET_COMMIT, forkModuleSize } from './forkModuleSize';
 import { serverOverhead } from './serverOverhead';
 
 const ROOT = join(__dirname, '..', '..');
@@ -214,20 +214,33 @@ async function serverRows(): Promise<Row[]> {
     ];
 }
 
-/** What the module adds to jitsi-meet's app bundle, and how much of it is Redux Toolkit. */
+/**
+ * What the module adds to jitsi-meet's app bundle (issue #14: under 40 KB minified; jitsi-meet's
+ * production build fails above 3.5 MiB), compiled as jitsi-meet's webpack.config.js compiles it, and
+ * what it loads later, only in a teacher's browser (the dialogs' chunk).
+ */
 async function forkModuleRows(): Promise<Row[]> {
-    const whole = await forkModuleSize();
-    const own = await forkModuleSize(/^(@reduxjs\/toolkit|immer|reselect|redux-thunk)(\/|$)/);
+    const size = await forkModuleSize();
+    const brings = size.packages.length === 0 ? 'no package of its own' : `brings ${size.packages.join(', ')}`;
 
     return [
         {
-            metric: `Fork module added to jitsi-meet's app.bundle.min.js (minified; brings ${whole.packages.join(', ')})`,
-            value: kb(whole.minified),
+            metric:
+                `Fork module added to jitsi-meet's app.bundle.min.js (minified, Babel targets of jitsi-meet's ` +
+                `webpack.config.js, jitsi-meet ${JITSI_MEET_COMMIT}; ${brings}; includes webpack's chunk loader, ` +
+                'which jitsi-meet already has)',
+            value: kb(size.minified),
             budget: '≤ 40 KB',
-            ok: whole.minified <= 40 * 1024,
+            ok: size.minified <= 40 * 1024,
         },
-        { metric: 'Fork module added (gzip)', value: kb(whole.gzip), budget: '—', ok: null },
-        { metric: 'Fork module: its own code alone (minified)', value: kb(own.minified), budget: '—', ok: null },
+        { metric: 'Fork module added (gzip)', value: kb(size.gzip), budget: '—', ok: null },
+        {
+            metric: "Fork module: the dialogs' chunk, loaded when a teacher first needs a dialog (minified)",
+            value: kb(size.lazyMinified),
+            budget: '—',
+            ok: null,
+        },
+        { metric: "Fork module: the dialogs' chunk (gzip)", value: kb(size.lazyGzip), budget: '—', ok: null },
     ];
 }
 
@@ -239,7 +252,7 @@ async function dropInRows(): Promise<Row[]> {
 
     return [
         {
-            metric: 'Drop-in script (minified; Preact for its dialogs, Redux Toolkit)',
+            metric: 'Drop-in script (minified; Preact for its dialogs)',
             value: kb(raw),
             budget: '—',
             ok: null,

@@ -4,7 +4,7 @@
  * {@link setupPolicyListeners} does, and returns a function that removes everything again.
  */
 import { hostErrorCode, PolicyHostError, type PolicyHost, type RecordingMode } from './host';
-import { de, en } from './i18n';
+import { noticeDe, noticeEn } from './i18n/noticeMessages';
 import {
     createListenerMiddleware,
     type ListenerApi,
@@ -44,7 +44,7 @@ type Api<S> = ListenerApi<S, PolicyExtra>;
 
 /** Both languages in one chat message: we do not know what each student reads. */
 function bilingual(key: 'leave.askAll' | 'chat.recordingStopped'): string {
-    return `${de[key]} / ${en[key]}`;
+    return `${noticeDe[key]} / ${noticeEn[key]}`;
 }
 
 /** Runs a host command with the configured time limit. */

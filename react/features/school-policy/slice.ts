@@ -6,7 +6,7 @@
  */
 import { defineEvents } from './events';
 import type { RecordingMode, Role, PolicyHostErrorCode } from './host';
-import type { MessageKey } from './i18n';
+import type { NoticeKey } from './i18n/noticeMessages';
 import { sanitiseDisplayName } from './policy/displayName';
 import { isHangupKey } from './policy/hostFacts';
 import { decideLeave } from './policy/leaveLast';
@@ -69,7 +69,7 @@ export type RecordingState =
 /** A message the UI shows until it is dismissed. */
 export interface Notice {
     readonly id: number;
-    readonly key: MessageKey;
+    readonly key: NoticeKey;
     readonly params?: Readonly<Record<string, string | number>>;
     /** How often the same notice came while it was shown (shown once, with the count). */
     readonly count?: number;
@@ -136,7 +136,7 @@ function record(state: PolicyState, event: string, detail?: string): PolicyState
 }
 
 /** The state with a notice shown; the same news again is counted, not stacked (a role lost twice). */
-function notify(state: PolicyState, key: MessageKey, params?: Notice['params']): PolicyState {
+function notify(state: PolicyState, key: NoticeKey, params?: Notice['params']): PolicyState {
     const same = (notice: Notice): boolean =>
         notice.key === key && JSON.stringify(notice.params ?? null) === JSON.stringify(params ?? null);
 

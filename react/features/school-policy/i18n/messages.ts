@@ -1,74 +1,16 @@
 /**
- * The core's user-facing messages (errors, notices, chat texts), German first. The portal and the
- * fork build render these keys; their own UI texts live next to their components.
+ * All of the core's user-facing messages (errors, notices, chat texts), German first: the notices
+ * (noticeMessages.ts) and the messages about input (inputMessages.ts) together. The portal and the
+ * policy UI render these keys; their own UI texts live next to their components.
  */
-export const de = {
-    'password.empty': 'Bitte gib ein Passwort ein.',
-    'password.whitespaceOnly': 'Das Passwort besteht nur aus Leerzeichen.',
-    'password.tooShort': 'Das Passwort ist zu kurz: mindestens {min} Zeichen.',
-    'password.tooLong': 'Das Passwort ist zu lang: höchstens {max} Zeichen.',
-    'password.surroundingSpaces': 'Das Passwort darf nicht mit einem Leerzeichen beginnen oder enden.',
-    'password.controlCharacters': 'Das Passwort enthält unsichtbare Steuerzeichen.',
-    'room.empty': 'Bitte gib einen Raumnamen ein.',
-    'room.tooLong': 'Der Raumname ist zu lang: höchstens {max} Zeichen.',
-    'room.noUsableCharacters': 'Der Raumname braucht Buchstaben oder Ziffern.',
-    'room.looksLikeLink': 'Bitte gib einen Namen ein, keinen Link.',
-    'room.guessable': 'Dieser Name ist leicht zu erraten. Vorschlag: {suggestion}',
-    'name.tooLong': 'Der Name ist zu lang und wurde auf {max} Zeichen gekürzt.',
-    'name.claimsRole':
-        'Bitte wähle einen anderen Namen: Namen wie „Lehrkraft“, „Admin“ oder „Moderator“ könnten andere täuschen.',
-    'lock.notModerator': 'Der Raum konnte nicht gesperrt werden: Sie sind nicht Moderator.',
-    'lock.failed': 'Der Raum konnte nicht mit dem Passwort gesperrt werden.',
-    'lock.passwordNeeded': 'Bitte legen Sie jetzt ein Passwort für den Raum fest.',
-    'account.blocked': 'Der Zugang Ihrer Schule ist gesperrt. Bitte wenden Sie sich an das Medienzentrum.',
-    'lock.changeRefused':
-        'Der Server hat die Änderung abgelehnt (das Passwort bleibt, solange Schülerinnen und Schüler im Raum sind, und darf nicht zu lang sein). Es gilt weiter das bisherige Passwort.',
-    'recording.stopped': 'Eine Aufnahme wurde gestartet und sofort beendet. Aufnahmen sind verboten.',
-    'recording.stopFailed': 'Eine Aufnahme läuft und konnte nicht beendet werden. Bitte beenden Sie das Meeting.',
-    'moderator.lost': 'Sie sind nicht mehr Moderator. Sperren und Entfernen sind nicht mehr möglich.',
-    'meeting.interrupted':
-        'Die Verbindung zum Meeting ist unterbrochen. Jitsi lädt die Seite gleich neu; treten Sie dann wieder bei – das Passwort bleibt dasselbe.',
-    'leave.askAll': 'Die Stunde ist zu Ende. Bitte verlasse jetzt das Meeting.',
-    'leave.removalIncomplete': '{count} Teilnehmende konnten nicht entfernt werden.',
-    'leave.endFailed': 'Das Meeting konnte nicht für alle beendet werden.',
-    'chat.recordingStopped': 'Aufnahmen sind in diesem Meeting verboten. Die Aufnahme wurde beendet.',
-    'join.notOpen': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in {seconds} Sekunden.',
-    'join.notOpenOneSecond': 'Die Lehrkraft hat den Raum noch nicht geöffnet. Neuer Versuch in 1 Sekunde.',
-} as const;
+import { inputDe, inputEn, type InputMessageKey } from './inputMessages';
+import { noticeDe, noticeEn, type NoticeKey } from './noticeMessages';
 
 /** Every message key the core can emit. */
-export type MessageKey = keyof typeof de;
+export type MessageKey = NoticeKey | InputMessageKey;
 
-/** English: the same keys, checked by the compiler and by a test. */
-export const en: Record<MessageKey, string> = {
-    'password.empty': 'Please enter a password.',
-    'password.whitespaceOnly': 'The password is only spaces.',
-    'password.tooShort': 'The password is too short: at least {min} characters.',
-    'password.tooLong': 'The password is too long: at most {max} characters.',
-    'password.surroundingSpaces': 'The password must not start or end with a space.',
-    'password.controlCharacters': 'The password contains invisible control characters.',
-    'room.empty': 'Please enter a room name.',
-    'room.tooLong': 'The room name is too long: at most {max} characters.',
-    'room.noUsableCharacters': 'The room name needs letters or digits.',
-    'room.looksLikeLink': 'Please enter a name, not a link.',
-    'room.guessable': 'This name is easy to guess. Suggestion: {suggestion}',
-    'name.tooLong': 'The name was too long and has been cut to {max} characters.',
-    'name.claimsRole': 'Please choose another name: names like "Teacher", "Admin" or "Moderator" could mislead others.',
-    'lock.notModerator': 'The room could not be locked: you are not a moderator.',
-    'lock.failed': 'The room could not be locked with the password.',
-    'lock.passwordNeeded': 'Please set a password for the room now.',
-    'account.blocked': "Your school's access is blocked. Please contact the media centre.",
-    'lock.changeRefused':
-        'The server refused the change (the password stays while students are in the room, and must not be too long). The previous password still applies.',
-    'recording.stopped': 'A recording was started and stopped at once. Recordings are prohibited.',
-    'recording.stopFailed': 'A recording is running and could not be stopped. Please end the meeting.',
-    'moderator.lost': 'You are no longer a moderator. Locking and removing are no longer possible.',
-    'meeting.interrupted':
-        'The connection to the meeting was lost. Jitsi will reload the page shortly; then join again – the password stays the same.',
-    'leave.askAll': 'The lesson is over. Please leave the meeting now.',
-    'leave.removalIncomplete': '{count} participants could not be removed.',
-    'leave.endFailed': 'The meeting could not be ended for everyone.',
-    'chat.recordingStopped': 'Recordings are prohibited in this meeting. The recording has been stopped.',
-    'join.notOpen': 'The teacher has not opened the room yet. Trying again in {seconds} seconds.',
-    'join.notOpenOneSecond': 'The teacher has not opened the room yet. Trying again in 1 second.',
-};
+/** German. */
+export const de: Readonly<Record<MessageKey, string>> = { ...inputDe, ...noticeDe };
+
+/** English. */
+export const en: Readonly<Record<MessageKey, string>> = { ...inputEn, ...noticeEn };

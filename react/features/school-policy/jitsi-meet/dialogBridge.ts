@@ -6,7 +6,7 @@
  */
 import type { UnknownAction } from '../reduxShapes';
 
-import { translateCore } from '../i18n';
+import { translateNotice } from '../i18n/noticeMessages';
 import type { Lang } from '../rules';
 import { selectPolicyDialog } from '../selectors';
 import { policyActions, type PolicyState } from '../slice';
@@ -35,7 +35,7 @@ export function createDialogBridge(options: {
             return;
         }
         for (const notice of policy.notices) {
-            dispatch(options.deps.notify(translateCore(options.lang(), notice.key, notice.params)) as UnknownAction);
+            dispatch(options.deps.notify(translateNotice(options.lang(), notice.key, notice.params)) as UnknownAction);
             dispatch(policyActions.noticeDismissed({ id: notice.id }));
         }
         const dialogs = options.dialogs;

@@ -18,7 +18,7 @@
  */
 import type { Middleware, MiddlewareAPI, UnknownAction } from '../reduxShapes';
 
-import { translateCore } from '../i18n';
+import { translateNotice } from '../i18n/noticeMessages';
 import { NOT_OPEN_RETRY_SECONDS, fieldOf, isHangupKey } from '../policy/hostFacts';
 import type { Lang } from '../rules';
 import { createPolicyMiddleware, type PolicyExtra, type PolicyTiming } from '../listeners';
@@ -136,7 +136,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
     const lang = options.lang ?? (() => 'de' as const);
     const selectPolicy = (state: IJitsiMeetState) => state[SCHOOL_POLICY_STATE_KEY] as PolicyState | undefined;
     const notify = (key: 'account.blocked' | 'lock.changeRefused') =>
-        options.deps.notify(translateCore(lang(), key)) as UnknownAction;
+        options.deps.notify(translateNotice(lang(), key)) as UnknownAction;
     const storage = options.sharedDevices !== false ? options.storage : undefined;
     let host: JitsiMeetHost | undefined;
     const extra: PolicyExtra = {
@@ -207,7 +207,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
          * @returns {string}
          */
         recordingRefusedText(): string {
-            return translateCore(lang(), 'recording.stopped');
+            return translateNotice(lang(), 'recording.stopped');
         },
     };
 }

@@ -7,7 +7,7 @@
  */
 import type { UnknownAction } from '../reduxShapes';
 
-import { translateCore } from '../i18n';
+import { translateNotice } from '../i18n/noticeMessages';
 import { fieldOf, isNotOpenRefusal } from '../policy/hostFacts';
 import type { Lang } from '../rules';
 import { policyActions, type PolicyState } from '../slice';
@@ -73,8 +73,8 @@ export function notOpenNoticeText(lang: Lang, left: number, first: boolean): str
     }
 
     return left === 1
-        ? translateCore(lang, 'join.notOpenOneSecond')
-        : translateCore(lang, 'join.notOpen', { seconds: left });
+        ? translateNotice(lang, 'join.notOpenOneSecond')
+        : translateNotice(lang, 'join.notOpen', { seconds: left });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { pick, secureRandom, type RandomSource } from './random';
-import { ADJECTIVE_STEMS, ANIMALS, type Gender } from './words';
+import { ADJECTIVE_STEMS, ANIMALS, type Gender } from './pseudonymWords';
 
 /** The longest display name we pass on; Jitsi shows long names cut anyway. */
 export const DISPLAY_NAME_MAX_LENGTH = 40;

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 
 import { pick, secureRandom, type RandomSource } from './random';
-import { PASSWORD_WORDS } from './words';
+import { PASSWORD_WORDS } from './passwordWords';
 
 /** Bounds for a typed room password (R6). */
 export const PASSWORD_MIN_LENGTH = 8;
