@@ -3,7 +3,7 @@
  * build's persistence registration does, and after the meeting nothing jitsi-meet keeps is written
  * back; everything else is stored as jitsi-meet wrote it.
  */
-import { guardJitsiStorage } from '../../react/features/school-policy/dropin/sharedDevice';
+import { guardJitsiStorage } from '../../react/features/school-policy/jitsi-meet/storageGuard';
 
 describe('the drop-in’s guard on stored settings', () => {
     let restore: () => void;

@@ -9,12 +9,13 @@
 import { createSchoolPolicyFeature } from '../jitsi-meet/feature';
 import { schoolAccessOverHttp } from '../jitsi-meet/blockedSchool';
 import { routeHangupClicks } from '../jitsi-meet/toolbarRouting';
+import { guardJitsiStorage, meetingOver } from '../jitsi-meet/storageGuard';
 import { JITSI_ACTIONS } from '../jitsi-meet/types';
 
 import { mountDialogRoot, pageLang, type JitsiStore } from './dialogRoot';
 import { watchHook } from './failClosed';
 import { jitsiApp, plainDeps } from './plainDeps';
-import { guardJitsiStorage, keepSharedDeviceClean, meetingOver } from './sharedDevice';
+import { keepSharedDeviceClean } from './sharedDevice';
 import { installStoreHook } from './storeHook';
 
 let storeCreatedAt: number | null = null;

@@ -29,6 +29,7 @@ import { schoolAccessOverHttp } from '../blockedSchool';
 import { refuseLocalRecording } from '../localRecording';
 import { routeHangupClicks } from '../toolbarRouting';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
+import { guardJitsiStorage, meetingOver } from '../storageGuard';
 import type { Middleware } from '../../reduxShapes';
 import type { IJitsiMeetState } from '../types';
 
@@ -55,6 +56,12 @@ const feature = createSchoolPolicyFeature({
     schoolAccess: schoolAccessOverHttp(window.fetch.bind(window)),
     sharedDevices: SHARED_DEVICES,
 });
+
+if (SHARED_DEVICES) {
+    // R4: after the meeting, what jitsi-meet keeps is not written back (lib-jitsi-meet stores the
+    // teacher's sessionId again after the clean-up); installed before the app starts writing.
+    guardJitsiStorage(window, () => typeof APP !== 'undefined' && Boolean(APP.store) && meetingOver(APP.store));
+}
 
 if (SHARED_DEVICES && !keepPersonalSettingsOffDevice(PersistenceRegistry)) {
     // Not silent: the admin sees in the console that this jitsi-meet version defeats the exclusion.
