@@ -190,9 +190,10 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included; display name and e-mail never written to the device (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
+                by: 'jitsiLocalStorage cleared when a meeting ends on a shared device, lib-jitsi-meet’s sessionId (the teacher’s login) included, and not written back afterwards (lib-jitsi-meet writes it again after the clean-up; the same guard as the drop-in’s); display name and e-mail never written to the device (type-checked inside jitsi-meet abf901a4, tested with jitsi-meet’s own code; not yet run on a live deployment)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/storageCleanup.ts',
+                    'react/features/school-policy/jitsi-meet/storageGuard.ts',
                     'react/features/school-policy/jitsi-meet/personalSettings.ts',
                     'react/features/school-policy/jitsi-meet/feature.ts',
                 ],
