@@ -231,10 +231,9 @@ function requestHangup(state: PolicyState): PolicyState {
 /** The "not open yet" countdown at another second (nothing when there is none). */
 function countdownAt(state: PolicyState, secondsLeft: (now: number) => number): PolicyState {
     const now = state.notOpenRetry?.secondsLeft;
+    const next = now === undefined ? now : secondsLeft(now);
 
-    return now === undefined || secondsLeft(now) === now
-        ? state
-        : { ...state, notOpenRetry: { secondsLeft: secondsLeft(now) } };
+    return next === now || next === undefined ? state : { ...state, notOpenRetry: { secondsLeft: next } };
 }
 
 type S = PolicyState;

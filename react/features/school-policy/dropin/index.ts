@@ -59,9 +59,11 @@ const installed = installStoreHook(
                     routeHangupClicks(app.API, key => feature.routeToolbarClick(key, store.dispatch));
                 }
                 if (app?.store) {
-                    jitsiStore = app.store as unknown as JitsiStore;
-                    mountDialogRoot(document, app.store as unknown as JitsiStore);
-                    keepSharedDeviceClean(window, app.store as unknown as JitsiStore, window.localStorage);
+                    const appStore = app.store as unknown as JitsiStore;
+
+                    jitsiStore = appStore;
+                    mountDialogRoot(document, appStore);
+                    keepSharedDeviceClean(window, appStore, window.localStorage);
                 }
             }, 0);
         },

@@ -4,9 +4,7 @@
  * they are apart from the form messages (inputMessages.ts), which only the dialogs and the portal
  * show.
  */
-import type { Lang } from '../rules';
-
-import { format, type MessageParams } from './translate';
+import { makeTranslate } from './translate';
 
 /** German. */
 export const noticeDe = {
@@ -54,6 +52,4 @@ export const noticeEn: Record<NoticeKey, string> = {
 };
 
 /** Translates a notice. */
-export function translateNotice(lang: Lang, key: NoticeKey, params?: MessageParams): string {
-    return format((lang === 'de' ? noticeDe : noticeEn)[key], params);
-}
+export const translateNotice = makeTranslate<NoticeKey>({ de: noticeDe, en: noticeEn });
