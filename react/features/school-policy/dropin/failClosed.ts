@@ -74,7 +74,7 @@ function cover(doc: Document, reason: FailureReason): void {
         overlay.append(section);
     });
     // Nothing behind the message can be reached, by pointer or keyboard.
-    for (const child of [...doc.body.children]) {
+    for (const child of Array.from(doc.body.children)) {
         (child as HTMLElement).inert = true;
     }
     doc.body.append(overlay);
