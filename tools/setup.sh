@@ -10,6 +10,11 @@ command -v prosody >/dev/null 2>&1 || need+=(prosody)
 command -v luacheck >/dev/null 2>&1 || need+=(lua-check)
 # The local Jitsi deployment in the e2e tests serves HTTPS with a throw-away certificate.
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# The same deployment is served by Debian's nginx with Jitsi's own site configuration; jitsi-meet's
+# build (npm run fork:build) needs make and xz.
+[ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v make >/dev/null 2>&1 || need+=(make)
+command -v xz >/dev/null 2>&1 || need+=(xz-utils)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then

@@ -17,6 +17,8 @@ export const CHROMIUM_FLAGS = [
     '--no-first-run',
     '--disable-sync',
     '--disable-quic',
+    // The local Jitsi deployments serve HTTPS with a throw-away certificate (loopback only).
+    '--ignore-certificate-errors',
 ];
 
 /**

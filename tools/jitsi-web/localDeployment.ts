@@ -1,8 +1,11 @@
 /**
  * A Jitsi deployment on loopback, as a media centre runs it, for browser tests and verifications:
  * Debian's Prosody with mod_school_policy (BOSH), the Jicofo model on its own account
- * (tools/jicofo-model), and a web root served as nginx does — with **one** config.js for everybody:
- * this repository's file, pointed at the local servers, with the guest domain set (a secure domain).
+ * (tools/jicofo-model), and the web root served over HTTPS by Debian's nginx with Jitsi's own site
+ * configuration and this repository's additions (nginxJitsiSite.ts) — with **one** config.js for
+ * everybody: this repository's file, pointed at the local servers, with the guest domain set (a
+ * secure domain). The browser must accept the throw-away certificate (`--ignore-certificate-errors`,
+ * which tools/browser/chromium.ts passes; loopback only).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,8 +14,7 @@ import type { RunningJicofo } from '../jicofo-model/jicofoModel';
 import { startJicofoOn } from '../jicofo-model/onTestServer';
 import { DOMAINS, startProsody, type RunningProsody } from '../prosody/harness';
 
-import { selfSignedCertificate } from './selfSignedCertificate';
-import { startWebRootServer } from './webRootServer';
+import { startJitsiSite } from './nginxJitsiSite';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -27,11 +29,10 @@ export interface LocalDeploymentOptions {
     /** mod_school_policy's grace period, in seconds (default 60). */
     readonly graceSeconds?: number;
     /**
-     * Serve HTTPS with a throw-away certificate, as a deployment does: needed wherever the real
-     * IFrame API client embeds the page (it always uses https). The browser must accept the
-     * certificate (`--ignore-certificate-errors`, loopback only).
+     * Origins besides the site itself that may embed the meeting page: the portal's (the site's
+     * `frame-ancestors`, deploy/nginx/jitsi-additions.conf).
      */
-    readonly https?: boolean;
+    readonly frameAncestors?: readonly string[];
 }
 
 /** A running deployment. */
@@ -39,6 +40,8 @@ export interface LocalDeployment {
     readonly origin: string;
     readonly prosody: RunningProsody;
     readonly jicofo: RunningJicofo;
+    /** nginx's error-level log lines so far (empty when all went well). */
+    webErrors(): string;
     stop(): Promise<void>;
 }
 
@@ -75,21 +78,20 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
         const jicofo = await startJicofoOn(prosody);
 
         closers.push(() => jicofo.stop());
-        const web = await startWebRootServer({
+        const web = await startJitsiSite({
             root: options.root,
             // The deployment's own additions under /libs/ (config.js names them), before the web root's.
             libs: [join(ROOT, 'deploy', 'jitsi-web', 'libs'), ...options.libs],
             config: origin => deploymentConfig(origin, jicofo.address),
             interfaceConfig: readFileSync(join(ROOT, 'interface_config.js'), 'utf8'),
             ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),
-            bosh: prosody.bosh ?? '',
-            xmppDomain: DOMAINS.teachers,
-            ...(options.https ? { tls: selfSignedCertificate() } : {}),
+            prosody: new URL(prosody.bosh ?? '').host,
+            frameAncestors: options.frameAncestors ?? [],
         });
 
         closers.push(() => web.close());
 
-        return { origin: web.origin, prosody, jicofo, stop };
+        return { origin: web.origin, prosody, jicofo, webErrors: () => web.errors(), stop };
     } catch (error) {
         await stop();
         throw error;

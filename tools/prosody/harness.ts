@@ -6,9 +6,10 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { accepts, freePort, until } from '../net/loopback';
 
 const ROOT = join(__dirname, '..', '..');
 const CONFIG = join(ROOT, 'tools', 'prosody', 'prosody.cfg.lua');
@@ -34,42 +35,15 @@ export const SERVICE_ACCOUNT = { recorder: 'geheim-3' } as const;
 /** Jicofo's account (the focus user), registered on the auth host as Jitsi's installers do. */
 export const FOCUS_ACCOUNT = { username: 'focus', password: 'focus-geheim' } as const;
 
-async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
+/** Registers the teachers, the service account and Jicofo's account, as an installer would. */
+function registerAccounts(env: NodeJS.ProcessEnv): void {
+    const register = (user: string, host: string, password: string) =>
+        execFileSync('prosodyctl', ['--config', CONFIG, 'register', user, host, password], { env, stdio: 'pipe' });
 
-        server.once('error', reject);
-        server.listen(0, '127.0.0.1', () => {
-            const address = server.address();
-
-            server.close(() =>
-                typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-            );
-        });
-    });
-}
-
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-
-    while (!(await check())) {
-        if (Date.now() > deadline) {
-            throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-        }
-        await new Promise(resolve => setTimeout(resolve, 25));
+    for (const [user, password] of Object.entries({ ...TEACHERS, ...SERVICE_ACCOUNT })) {
+        register(user, DOMAINS.teachers, password);
     }
-}
-
-function accepts(port: number): Promise<boolean> {
-    return new Promise(resolve => {
-        const socket = connect(port, '127.0.0.1');
-
-        socket.once('connect', () => {
-            socket.destroy();
-            resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-    });
+    register(FOCUS_ACCOUNT.username, DOMAINS.auth, FOCUS_ACCOUNT.password);
 }
 
 /** A running Prosody. */
@@ -128,17 +102,7 @@ export async function startProsody(options: {
     };
     const logFile = join(dir, 'prosody.log');
 
-    for (const [user, password] of Object.entries({ ...TEACHERS, ...SERVICE_ACCOUNT })) {
-        execFileSync('prosodyctl', ['--config', CONFIG, 'register', user, DOMAINS.teachers, password], {
-            env,
-            stdio: 'pipe',
-        });
-    }
-    execFileSync(
-        'prosodyctl',
-        ['--config', CONFIG, 'register', FOCUS_ACCOUNT.username, DOMAINS.auth, FOCUS_ACCOUNT.password],
-        { env, stdio: 'pipe' },
-    );
+    registerAccounts(env);
     const child: ChildProcess = spawn('prosody', ['-F', '--config', CONFIG], {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -20,6 +20,9 @@ local http_port = tonumber(os.getenv("SP_HTTP_PORT") or "")
 http_ports = { http_port }
 http_interfaces = { "127.0.0.1" }
 consider_bosh_secure = true
+-- Jitsi's nginx site passes the browser's Host on; the browser reaches it as 127.0.0.1, not as the
+-- XMPP domain a real install's address is, so BOSH and /school-access go to the teacher host.
+http_default_host = "meet.test"
 consider_websocket_secure = true
 -- A reloaded page leaves its old BOSH session behind; end it soon, not after Prosody's 60 s.
 bosh_max_inactivity = 15
