@@ -30,6 +30,9 @@ module.exports = {
             displayName: 'e2e',
             testEnvironment: 'node',
             testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+            // Where no fork build could be made (a machine without the jitsi-meet build kit, never
+            // CI: tools/test/run-tests.ts), the tests on it are left out with the build.
+            testPathIgnorePatterns: ['/node_modules/', ...(process.env.FORK_BUILD === 'absent' ? ['OnForkBuild'] : [])],
             // The local deployment's Jicofo model speaks XMPP with @xmpp/client (ES modules only).
             transformIgnorePatterns: ['/node_modules/(?!(@xmpp|ltx|saslmechanisms)/)'],
         },

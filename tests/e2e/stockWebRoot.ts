@@ -1,5 +1,6 @@
 /**
- * The stock jitsi-meet web root for the browser tests, and a person on a deployment of it.
+ * The jitsi-meet web roots for the browser tests (the stock one, and the fork build), and a person
+ * on a deployment of one.
  *
  * Where the stock jitsi-meet web root is: ../shared/jitsi-meet-web beside the project (CI has it),
  * or JITSI_MEET_WEB. A machine without it fails the tests that need it with this message.
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
+import { buildSource, builtCheckout, builtFromKit, kitOutput } from '../../tools/fork/forkBuild';
 import type { LocalDeployment } from '../../tools/jitsi-web/localDeployment';
 
 /** The web root's path; throws, saying what is missing, when it is not there. */
@@ -40,14 +42,30 @@ export async function deploymentPerson(
 
     page.on('request', request => {
         const url = new URL(request.url());
-        // lib-jitsi-meet's unload beacon puts "https:" before the protocol-relative BOSH address,
-        // which on a plain-HTTP server gives "https://http//127.0.0.1:…": it reaches no host.
-        const unloadBeacon = url.host === 'http' && url.pathname.startsWith(`//${own}/`);
 
-        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own && !unloadBeacon) {
+        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) {
             foreign.add(request.url());
         }
     });
 
     return page;
+}
+
+/**
+ * The media centre's own build with the module, as `npm run fork:build` made it (the test command
+ * builds it before Jest runs; tools/fork/forkBuild.ts), or the checkout JITSI_MEET_CHECKOUT names.
+ */
+export function forkBuildForTests(): { root: string; libs: string[] } {
+    const source = buildSource();
+
+    if (source.kind === 'missing') {
+        throw new Error(`No fork build: ${source.reason}`);
+    }
+    const built = source.kind === 'checkout' ? builtCheckout(source.checkout) : builtFromKit(kitOutput(false));
+
+    if (!existsSync(join(built.checkout, 'build', 'app.bundle.min.js'))) {
+        throw new Error(`No fork build in ${built.checkout}: run npm run fork:build first`);
+    }
+
+    return { root: built.checkout, libs: [...built.libs] };
 }

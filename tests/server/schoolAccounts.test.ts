@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 
 import { runAccounts, type AccountsDeps } from '../../tools/accounts/accountsCommand';
+import { credentialsInLetter } from '../../tools/accounts/credentialLetter';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
@@ -68,10 +69,7 @@ function passwordFromLetter(school: string): string {
     const newest = letters
         .map(name => join(work, 'letters', name))
         .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-    const html = readFileSync(newest ?? '', 'utf8');
-    const secrets = [...html.matchAll(/<dd class="secret">([^<]*)<\/dd>/g)].map(match => match[1]);
-
-    return secrets[1] ?? '';
+    return credentialsInLetter(readFileSync(newest ?? '', 'utf8')).password;
 }
 
 /** Prosody's WebSocket endpoint (mod_websocket, on the same HTTP port as BOSH). */

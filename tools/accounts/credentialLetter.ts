@@ -161,3 +161,13 @@ ${section('en', facts)}
 </html>
 `;
 }
+
+/**
+ * The log-in and password a letter states: what the head of school reads off it. For tests and the
+ * fork verification, which set up a school as the media centre does and then log in with its letter.
+ */
+export function credentialsInLetter(html: string): { readonly login: string; readonly password: string } {
+    const secrets = [...html.matchAll(/<dd class="secret">([^<]*)<\/dd>/g)].map(match => match[1] ?? '');
+
+    return { login: secrets[0] ?? '', password: secrets[1] ?? '' };
+}

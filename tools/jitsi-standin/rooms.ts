@@ -226,7 +226,7 @@ export class Rooms {
      * A locked room, as jitsi-meet reports it to the embedder: the error first
      * (react/features/overlay/middleware.ts), then the request (react/features/external-api/middleware.ts);
      * both again after a wrong password. Checked against the real meeting page in
-     * tests/e2e/portalOnStockJitsi.test.ts.
+     * tests/e2e/portalOnJitsiMeet.test.ts.
      */
     private askForPassword(member: Member): void {
         this.send(member, 'errorOccurred', {
