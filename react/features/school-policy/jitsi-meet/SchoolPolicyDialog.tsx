@@ -108,20 +108,37 @@ export function SchoolPolicyDialog({ lang = 'de', load = loadPolicyDialogs }: IS
         return null;
     }
     if (status.kind === 'failed') {
+        // Styled inline: the dialogs' style sheet comes with the chunk that could not be loaded. A
+        // built fork showed this text invisible behind the meeting before it had a place of its own.
         return (
             <div
-                role="alert"
                 style={{
-                    background: '#fff',
-                    color: '#1a1a1a',
+                    position: 'fixed',
+                    inset: 0,
+                    zIndex: 1000,
+                    display: 'flex',
+                    alignItems: 'center',
+                    justifyContent: 'center',
                     padding: '1rem',
-                    font: '16px/1.5 system-ui, sans-serif',
+                    background: 'rgba(0, 0, 0, 0.6)',
                 }}
             >
-                <p>{LOAD_FAILED[lang].text}</p>
-                <button type="button" onClick={() => setStatus({ kind: 'loading' })}>
-                    {LOAD_FAILED[lang].retry}
-                </button>
+                <div
+                    role="alert"
+                    style={{
+                        background: '#fff',
+                        color: '#1a1a1a',
+                        padding: '1.5rem',
+                        borderRadius: '8px',
+                        maxWidth: '36rem',
+                        font: '16px/1.5 system-ui, sans-serif',
+                    }}
+                >
+                    <p>{LOAD_FAILED[lang].text}</p>
+                    <button type="button" onClick={() => setStatus({ kind: 'loading' })}>
+                        {LOAD_FAILED[lang].retry}
+                    </button>
+                </div>
             </div>
         );
     }
