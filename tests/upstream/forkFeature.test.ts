@@ -8,6 +8,7 @@ import { waitFor } from '@testing-library/react';
 
 import { HANGUP_KEYS, policyActions, selectPolicyDialog } from '../../react/features/school-policy';
 import { clearJitsiStorage } from '../../react/features/school-policy/jitsi-meet/storageCleanup';
+import { gateHangupCalls } from '../../react/features/school-policy/jitsi-meet/toolbarRouting';
 import { LOCAL_ID, forkStore } from './forkStore';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
@@ -165,6 +166,32 @@ describe('the meeting in the fork build', () => {
         store.dispatch(policyActions.removeAllChosen());
         await waitFor(() => expect(policy().phase.kind).toBe('left'));
         expect(conference.kicked.sort()).toEqual(['s1', 's2']);
+    });
+
+    it('hands APP.conference.hangup() from the console to the policy, and lets the policy’s own leave through', async () => {
+        const { store, conference, join, feature, policy } = forkStore();
+        /** Calls that reached jitsi-meet's own hangup. */
+        const hangups: unknown[][] = [];
+        const appConference = { hangup: (...args: never[]) => void hangups.push(args) };
+
+        gateHangupCalls(appConference, () => feature.takeHangupCall(store));
+        // Before the meeting (prejoin screen, a failed join) jitsi-meet's hangup runs as it is.
+        appConference.hangup();
+        expect(hangups).toHaveLength(1);
+
+        store.dispatch(policyActions.meetingJoinRequested({ room: 'mathe', password: PASSWORD }));
+        join('moderator', ['s1']);
+        appConference.hangup();
+        expect(hangups).toHaveLength(1);
+        expect(policy().phase.kind).toBe('leaveBlocked');
+
+        // Once the room is empty, the same call leaves: through the policy, which uses jitsi-meet's.
+        store.dispatch(policyActions.leaveCancelled());
+        conference.onKick?.('s1');
+        appConference.hangup();
+        await waitFor(() => expect(policy().phase.kind).toBe('left'));
+        appConference.hangup();
+        expect(hangups).toHaveLength(2);
     });
 
     it('clears jitsi-meet’s stored data, the teacher’s login included, when the meeting ends', async () => {

@@ -8,7 +8,7 @@
  */
 import { createSchoolPolicyFeature } from '../jitsi-meet/feature';
 import { schoolAccessOverHttp } from '../jitsi-meet/blockedSchool';
-import { routeHangupClicks } from '../jitsi-meet/toolbarRouting';
+import { gateHangupCalls, routeHangupClicks } from '../jitsi-meet/toolbarRouting';
 import { guardJitsiStorage, meetingOver } from '../jitsi-meet/storageGuard';
 import { JITSI_ACTIONS } from '../jitsi-meet/types';
 
@@ -57,6 +57,9 @@ const installed = installStoreHook(
 
                 if (app?.API) {
                     routeHangupClicks(app.API, key => feature.routeToolbarClick(key, store.dispatch));
+                }
+                if (app?.conference) {
+                    gateHangupCalls(app.conference, () => feature.takeHangupCall(store));
                 }
                 if (app?.store) {
                     const appStore = app.store as unknown as JitsiStore;

@@ -202,6 +202,25 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
         },
 
         /**
+         * `APP.conference.hangup()` called while the policy holds the meeting (the console, or any
+         * code besides the toolbar): the call goes to the policy as a hang-up click would, and the
+         * policy either holds the teacher back (leave-last) or leaves through jitsi-meet itself.
+         *
+         * @param {MiddlewareAPI} store - jitsi-meet's store.
+         * @returns {boolean} Whether the policy took the call (jitsi-meet's hangup must not run now).
+         */
+        takeHangupCall(store: Pick<MiddlewareAPI<IJitsiMeetState>, 'dispatch' | 'getState'>): boolean {
+            const phase = selectPolicy(store.getState())?.phase.kind;
+
+            if (phase !== 'joined' && phase !== 'leaveBlocked') {
+                return false;
+            }
+            store.dispatch(policyActions.toolbarButtonClicked({ key: 'hangup' }));
+
+            return true;
+        },
+
+        /**
          * What the teacher reads when local recording was refused (R9), in her language.
          *
          * @returns {string}

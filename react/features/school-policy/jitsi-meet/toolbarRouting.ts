@@ -27,3 +27,25 @@ export function routeHangupClicks(api: IToolbarNotifier, route: (key: string) =>
         }
     };
 }
+
+/** The part of jitsi-meet's `APP.conference` the second gate wraps. */
+export interface IConferenceHangup {
+    hangup(...args: never[]): unknown;
+}
+
+/**
+ * The same gate for `APP.conference.hangup()`, which every web leave path of jitsi-meet ends in (its
+ * `hangup` thunk, base/connection/actions.web.ts; the IFrame API's `hangup` command, modules/API/
+ * API.js) and which a curious teacher can call from the browser console. While the policy holds the
+ * meeting, `take` hands the call to it, and the policy leaves through the same function itself once it
+ * has decided to (its phase is then `leaving`, and `take` lets the call through).
+ *
+ * @param {IConferenceHangup} conference - jitsi-meet's `APP.conference`.
+ * @param {Function} take - The feature's `takeHangupCall`, bound to the store.
+ * @returns {void}
+ */
+export function gateHangupCalls(conference: IConferenceHangup, take: () => boolean): void {
+    const hangup = conference.hangup.bind(conference);
+
+    conference.hangup = (...args: never[]) => (take() ? undefined : hangup(...args));
+}

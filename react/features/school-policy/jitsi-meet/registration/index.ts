@@ -27,7 +27,7 @@ import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
 import { schoolAccessOverHttp } from '../blockedSchool';
 import { refuseLocalRecording } from '../localRecording';
-import { routeHangupClicks } from '../toolbarRouting';
+import { gateHangupCalls, routeHangupClicks } from '../toolbarRouting';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
 import { guardJitsiStorage, meetingOver } from '../storageGuard';
 import type { Middleware } from '../../reduxShapes';
@@ -94,13 +94,14 @@ refuseLocalRecording(LocalRecordingManager, () =>
     showNotification({ title: feature.recordingRefusedText() }, NOTIFICATION_TIMEOUT_TYPE.LONG),
 );
 
-// The hang-up gate (toolbarRouting.ts), installed on the first action: APP is set up by then.
+// The hang-up gates (toolbarRouting.ts), installed on the first action: APP is set up by then.
 let routed = false;
 
 MiddlewareRegistry.register(store => next => action => {
     if (!routed && typeof APP !== 'undefined' && APP.API) {
         routed = true;
         routeHangupClicks(APP.API, key => feature.routeToolbarClick(key, store.dispatch));
+        gateHangupCalls(APP.conference, () => feature.takeHangupCall(store));
     }
 
     return next(action);
