@@ -1,9 +1,12 @@
 /**
  * The core's own listener middleware, which replaced Redux Toolkit's inside the module (issue #14):
- * the behaviours the policy relies on, each on a real Redux store. A teacher notices them as a lock
- * that goes out at once, a countdown that does not run twice, and a failure that is not swallowed.
+ * the behaviours the policy relies on, each on a real Redux store: Redux 5 (Redux Toolkit's, as the
+ * portal has it) and Redux 4.0.4 (jitsi-meet's). A teacher notices them as a lock that goes out at
+ * once, a countdown that does not run twice nor on after its store let it go, and a failure that is
+ * not swallowed.
  */
 import { configureStore, createSlice } from '@reduxjs/toolkit';
+import { applyMiddleware, combineReducers, createStore, type Middleware as Redux4Middleware } from 'redux4';
 
 import { createListenerMiddleware } from '../../react/features/school-policy/listenerMiddleware';
 
@@ -22,8 +25,11 @@ interface State {
     counter: { value: number };
 }
 
-function makeStore(extra = { tag: 'extra' }) {
-    const listener = createListenerMiddleware<State, typeof extra>(extra);
+type Extra = { tag: string };
+
+/** Redux Toolkit's store (Redux 5, with its thunk middleware and its checks against mutation). */
+function redux5Store(extra: Extra = { tag: 'extra' }) {
+    const listener = createListenerMiddleware<State, Extra>(extra);
     const store = configureStore({
         reducer: { counter: counter.reducer },
         middleware: getDefault => getDefault().prepend(listener.middleware),
@@ -32,9 +38,35 @@ function makeStore(extra = { tag: 'extra' }) {
     return { store, startListening: listener.startListening };
 }
 
+/** Thunks as redux-thunk runs them (jitsi-meet's store has it after its own middlewares). */
+const thunks: Redux4Middleware = store => next => (action: unknown) =>
+    typeof action === 'function'
+        ? (action as (dispatch: unknown, getState: unknown) => unknown)(
+              (inner: unknown) => store.dispatch(inner as never),
+              () => store.getState() as unknown,
+          )
+        : next(action as never);
+
+/** A store as jitsi-meet makes one: Redux 4.0.4's createStore and applyMiddleware. */
+function redux4Store(extra: Extra = { tag: 'extra' }) {
+    const listener = createListenerMiddleware<State, Extra>(extra);
+    const store = createStore(
+        combineReducers({ counter: counter.reducer }),
+        applyMiddleware(listener.middleware as unknown as Redux4Middleware, thunks),
+    );
+
+    return {
+        store: store as unknown as ReturnType<typeof redux5Store>['store'],
+        startListening: listener.startListening,
+    };
+}
+
 const { added, reset } = counter.actions;
 
-describe('the core’s listener middleware', () => {
+describe.each([
+    ['Redux 5 (Redux Toolkit)', redux5Store],
+    ['Redux 4.0.4 (jitsi-meet’s)', redux4Store],
+])('the core’s listener middleware on %s', (_redux, makeStore) => {
     it('starts an effect within the dispatch that matched, after the reducer, with the state before', () => {
         const { store, startListening } = makeStore();
         const seen: string[] = [];
@@ -125,6 +157,58 @@ describe('the core’s listener middleware', () => {
             errors.mockRestore();
             jest.useRealTimers();
         }
+    });
+
+    it('ends a listener’s running effects when the listener is removed: a countdown stops', async () => {
+        jest.useFakeTimers();
+        const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+
+        try {
+            const { store, startListening } = makeStore();
+            const stop = startListening({
+                actionCreator: reset,
+                effect: async (_action, api) => {
+                    // The shape of the not-open countdown: one step a second until told otherwise.
+                    for (;;) {
+                        await api.condition(() => false, 1000);
+                        api.dispatch(added(1));
+                    }
+                },
+            });
+
+            store.dispatch(reset());
+            await jest.advanceTimersByTimeAsync(2000);
+            expect(store.getState().counter.value).toBe(2);
+            stop();
+            await jest.advanceTimersByTimeAsync(5000);
+            expect(store.getState().counter.value).toBe(2);
+            expect(errors).not.toHaveBeenCalled();
+            expect(jest.getTimerCount()).toBe(0);
+        } finally {
+            errors.mockRestore();
+            jest.useRealTimers();
+        }
+    });
+
+    it('gives the original state only within the dispatch that started the effect', async () => {
+        const { store, startListening } = makeStore();
+        const seen: (number | string)[] = [];
+
+        startListening({
+            actionCreator: added,
+            effect: async (_action, api) => {
+                seen.push(api.getOriginalState().counter.value);
+                await Promise.resolve();
+                try {
+                    seen.push(api.getOriginalState().counter.value);
+                } catch (error) {
+                    seen.push(String(error));
+                }
+            },
+        });
+        store.dispatch(added(3));
+        await new Promise(resolve => setTimeout(resolve, 0));
+        expect(seen).toEqual([0, expect.stringMatching(/only be called synchronously/) as unknown]);
     });
 
     it('reports a failing effect on the console and keeps the store working', async () => {

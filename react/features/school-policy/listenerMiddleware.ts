@@ -9,6 +9,11 @@
  * - `condition(predicate, ms)` waits for a later action that satisfies it, or gives up after `ms`;
  * - `cancelActiveListeners()` ends the other running instances of the same listener: their pending
  *   `condition` rejects, which ends them quietly;
+ * - removing a listener (the function `startListening` returned) ends its running instances the
+ *   same way (Redux Toolkit's `unsubscribe({ cancelActive: true })`), so that no effect dispatches
+ *   for a store that has let it go (a countdown, say);
+ * - `getOriginalState()` works only while the effect runs synchronously within the dispatch that
+ *   started it, and throws after, as in Redux Toolkit: a later "original" state would be a lie;
  * - an effect that fails is reported on the console, never silently dropped, and never breaks the
  *   dispatch that started it.
  */
@@ -23,7 +28,7 @@ export interface ListenerApi<S, E> {
     readonly extra: E;
     readonly dispatch: Dispatch;
     getState(): S;
-    /** The state before the action that started this effect. */
+    /** The state before the action that started this effect; only before the effect's first `await`. */
     getOriginalState(): S;
     /** Resolves true when a later action satisfies `predicate`, false after `timeoutMs`. */
     condition(predicate: ListenerPredicate<S>, timeoutMs: number): Promise<boolean>;
@@ -100,16 +105,89 @@ function cancel(run: Run): void {
     run.onCancel.clear();
 }
 
-/**
- * Makes a listener middleware.
- *
- * @param extra - given to every effect as `api.extra`.
- */
-export function createListenerMiddleware<S, E>(extra: E): ListenerMiddleware<S, E> {
-    const entries = new Set<Entry<S>>();
-    const waiters = new Set<Waiter<S>>();
+/** What the middleware keeps: its listeners, and the conditions effects wait on. */
+interface Registry<S> {
+    readonly entries: Set<Entry<S>>;
+    readonly waiters: Set<Waiter<S>>;
+}
 
-    const startListening: StartListening<S, E> = (
+/** Resolves true when a later action satisfies `predicate`, false after `timeoutMs`; rejects when cancelled. */
+function condition<S>(
+    waiters: Set<Waiter<S>>,
+    self: Run,
+    predicate: ListenerPredicate<S>,
+    timeoutMs: number,
+): Promise<boolean> {
+    if (self.cancelled) {
+        return Promise.reject(new ListenerCancelled());
+    }
+
+    return new Promise<boolean>((resolve, reject) => {
+        const settle = (value: boolean | null): void => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            self.onCancel.delete(onCancel);
+            if (value === null) {
+                reject(new ListenerCancelled());
+            } else {
+                resolve(value);
+            }
+        };
+        const waiter: Waiter<S> = { predicate, resolve: () => settle(true) };
+        const onCancel = (): void => settle(null);
+        const timer = setTimeout(() => settle(false), timeoutMs);
+
+        waiters.add(waiter);
+        self.onCancel.add(onCancel);
+    });
+}
+
+/** Starts one instance of a listener's effect for `action`. */
+function runEffect<S>(
+    registry: Registry<S>,
+    entry: Entry<S>,
+    action: UnknownAction,
+    previous: S,
+    store: Parameters<Middleware<S>>[0],
+    extra: unknown,
+): void {
+    const self: Run = { cancelled: false, onCancel: new Set() };
+    let synchronous = true;
+    const api: ListenerApi<S, unknown> = {
+        extra,
+        dispatch: store.dispatch,
+        getState: () => store.getState(),
+        getOriginalState: () => {
+            if (!synchronous) {
+                throw new Error('getOriginalState can only be called synchronously, within the dispatch');
+            }
+
+            return previous;
+        },
+        condition: (predicate, timeoutMs) => condition(registry.waiters, self, predicate, timeoutMs),
+        cancelActiveListeners: () => entry.running.forEach(other => other !== self && cancel(other)),
+    };
+    const done = (): void => {
+        entry.running.delete(self);
+    };
+
+    entry.running.add(self);
+    try {
+        Promise.resolve(entry.effect(action, api)).then(done, (error: unknown) => {
+            done();
+            report(error);
+        });
+    } catch (error) {
+        done();
+        report(error);
+    } finally {
+        synchronous = false;
+    }
+}
+
+/** The registration function: a listener for an action creator or a predicate, and its removal. */
+function makeStartListening<S, E>(registry: Registry<S>): StartListening<S, E> {
+    return (
         options:
             | {
                   readonly actionCreator: { match(action: unknown): boolean };
@@ -123,13 +201,22 @@ export function createListenerMiddleware<S, E>(extra: E): ListenerMiddleware<S, 
             running: new Set(),
         };
 
-        entries.add(entry);
+        registry.entries.add(entry);
 
         return () => {
-            entries.delete(entry);
+            registry.entries.delete(entry);
+            entry.running.forEach(cancel);
         };
     };
+}
 
+/**
+ * Makes a listener middleware.
+ *
+ * @param extra - given to every effect as `api.extra`.
+ */
+export function createListenerMiddleware<S, E>(extra: E): ListenerMiddleware<S, E> {
+    const registry: Registry<S> = { entries: new Set(), waiters: new Set() };
     const middleware: Middleware<S> = store => next => action => {
         if (!isAction(action)) {
             return next(action);
@@ -138,77 +225,19 @@ export function createListenerMiddleware<S, E>(extra: E): ListenerMiddleware<S, 
         const result = next(action);
         const current = store.getState();
 
-        for (const waiter of [...waiters]) {
+        for (const waiter of [...registry.waiters]) {
             if (safely(() => waiter.predicate(action, current, previous))) {
                 waiter.resolve();
             }
         }
-        for (const entry of [...entries]) {
+        for (const entry of [...registry.entries]) {
             if (safely(() => entry.matches(action, current, previous))) {
-                run(entry, action, previous, store);
+                runEffect(registry, entry, action, previous, store, extra);
             }
         }
 
         return result;
     };
 
-    function condition(run: Run, predicate: ListenerPredicate<S>, timeoutMs: number): Promise<boolean> {
-        if (run.cancelled) {
-            return Promise.reject(new ListenerCancelled());
-        }
-
-        return new Promise<boolean>((resolve, reject) => {
-            const settle = (value: boolean | null): void => {
-                clearTimeout(timer);
-                waiters.delete(waiter);
-                run.onCancel.delete(onCancel);
-                if (value === null) {
-                    reject(new ListenerCancelled());
-                } else {
-                    resolve(value);
-                }
-            };
-            const waiter: Waiter<S> = { predicate, resolve: () => settle(true) };
-            const onCancel = (): void => settle(null);
-            const timer = setTimeout(() => settle(false), timeoutMs);
-
-            waiters.add(waiter);
-            run.onCancel.add(onCancel);
-        });
-    }
-
-    function run(entry: Entry<S>, action: UnknownAction, previous: S, store: Parameters<Middleware<S>>[0]): void {
-        const self: Run = { cancelled: false, onCancel: new Set() };
-        const api: ListenerApi<S, unknown> = {
-            extra,
-            dispatch: store.dispatch,
-            getState: () => store.getState(),
-            getOriginalState: () => previous,
-            condition: (predicate, timeoutMs) => condition(self, predicate, timeoutMs),
-            cancelActiveListeners: () => {
-                entry.running.forEach(other => {
-                    if (other !== self) {
-                        cancel(other);
-                    }
-                });
-            },
-        };
-
-        entry.running.add(self);
-        const done = (): void => {
-            entry.running.delete(self);
-        };
-
-        try {
-            Promise.resolve(entry.effect(action, api)).then(done, (error: unknown) => {
-                done();
-                report(error);
-            });
-        } catch (error) {
-            done();
-            report(error);
-        }
-    }
-
-    return { middleware, startListening };
+    return { middleware, startListening: makeStartListening<S, E>(registry) };
 }
