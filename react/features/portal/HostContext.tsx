@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 
-import type { PortalHost } from './store';
+import type { PortalHost } from './portalState';
 
 /** The store's host, for the meeting view to attach the IFrame API to. */
 export const HostContext = createContext<PortalHost | null>(null);

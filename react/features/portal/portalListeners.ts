@@ -2,7 +2,7 @@
 import { NOT_OPEN_RETRY_SECONDS, policyActions, type StartListening } from '../school-policy';
 
 import { portalActions } from './portalSlice';
-import type { PortalExtra, PortalRootState } from './store';
+import type { PortalExtra, PortalRootState } from './portalState';
 
 /** How long the meeting page may take to load and say anything (script, iframe and app included). */
 export const PAGE_ANSWER_MS = 30000;

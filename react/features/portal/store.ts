@@ -5,26 +5,16 @@
  */
 import { combineReducers, configureStore, type UnknownAction } from '@reduxjs/toolkit';
 
-import { createPolicyMiddleware, policyReducer, type PolicyExtra, type PolicyTiming } from '../school-policy';
+import { createPolicyMiddleware, policyReducer, type PolicyTiming } from '../school-policy';
 
 import { IFrameHost } from './iframeHost';
 import { setupPortalListeners } from './portalListeners';
 import { portalReducer } from './portalSlice';
+import type { PortalExtra, PortalHost, PortalRootState } from './portalState';
+
+export type { PortalExtra, PortalHost, PortalRootState } from './portalState';
 
 const rootReducer = combineReducers({ schoolPolicy: policyReducer, portal: portalReducer });
-
-/** The portal's root state. */
-export type PortalRootState = ReturnType<typeof rootReducer>;
-
-/** What the portal needs of its host beyond the policy port. */
-export type PortalHost = Pick<IFrameHost, keyof IFrameHost>;
-
-/** The listeners' `extra`. */
-export interface PortalExtra extends PolicyExtra {
-    readonly host: PortalHost;
-    /** How long the meeting page may take to answer (default PAGE_ANSWER_MS). */
-    readonly pageAnswerMs?: number;
-}
 
 /** Options for {@link makeStore}. */
 export interface MakeStoreOptions {

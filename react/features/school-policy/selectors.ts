@@ -1,5 +1,6 @@
 /** Derived views of {@link PolicyState}. They take the slice's state, not a host's root state. */
-import type { Participant, PolicyState } from './slice';
+import { lockDemand, type LockDemand } from './policy/lockDemand';
+import { isInMeeting, type Participant, type PolicyState } from './state';
 
 /** Everyone else in the meeting, in the order they joined. */
 export function selectOthers(state: PolicyState): Participant[] {
@@ -13,7 +14,7 @@ export function selectJoinedBeforeLock(state: PolicyState): Participant[] {
 
 /** True while we are in the meeting (including while the leave-last dialog is open). */
 export function selectInMeeting(state: PolicyState): boolean {
-    return state.phase.kind === 'joined' || state.phase.kind === 'leaveBlocked';
+    return isInMeeting(state.phase);
 }
 
 /** True when we are moderator in a session that acts as the teacher (never a student's). */
@@ -21,24 +22,24 @@ export function selectIsModerator(state: PolicyState): boolean {
     return state.teaching && state.local?.role === 'moderator';
 }
 
+/** What the room's lock demands of this session now (R6, policy/lockDemand.ts). */
+export function selectLockDemand(state: PolicyState): LockDemand {
+    return lockDemand({
+        inMeeting: isInMeeting(state.phase),
+        teachingModerator: selectIsModerator(state),
+        lockOpen: state.lock.kind === 'unknown' || state.lock.kind === 'unlocked',
+        hasPassword: state.password !== null,
+    });
+}
+
 /** True when we are moderator of a room that is not known to be locked and we have a password: lock now. */
 export function selectShouldLock(state: PolicyState): boolean {
-    return (
-        selectInMeeting(state) &&
-        selectIsModerator(state) &&
-        (state.lock.kind === 'unknown' || state.lock.kind === 'unlocked') &&
-        state.password !== null
-    );
+    return selectLockDemand(state) === 'lockNow';
 }
 
 /** Like {@link selectShouldLock}, but without a password: the teacher must give one first. */
 export function selectNeedsPassword(state: PolicyState): boolean {
-    return (
-        selectInMeeting(state) &&
-        selectIsModerator(state) &&
-        (state.lock.kind === 'unknown' || state.lock.kind === 'unlocked') &&
-        state.password === null
-    );
+    return selectLockDemand(state) === 'passwordNeeded';
 }
 
 /** True when a teacher closing the page would leave students behind (R8). */
