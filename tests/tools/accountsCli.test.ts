@@ -32,6 +32,15 @@ describe('jitsi-school-policy accounts', () => {
         expect(accounts('--lang', 'en').err).toContain('block <school-id> --reason');
     });
 
+    it('prints its usage on --help, -h or help, with or without a command, and exits 0', () => {
+        for (const args of [['--help'], ['-h'], ['help'], ['block', '--help'], ['report', '-h', '--lang', 'en']]) {
+            const { code, out, err } = accounts(...args);
+
+            expect({ args, code, err }).toEqual({ args, code: 0, err: '' });
+            expect(out).toMatch(/add <(schul|school)-id> --name/);
+        }
+    });
+
     it('names the missing settings file and where its template is (exit 2)', () => {
         const missing = join(work, 'gibt-es-nicht.json');
         const { code, err } = accounts('list', '--settings', missing);

@@ -201,6 +201,15 @@ describe('check-config on bad input', () => {
         expect(result.err).toContain('zu groß');
     });
 
+    it('prints its usage on --help or -h and exits 0', async () => {
+        for (const flag of ['--help', '-h']) {
+            const result = await check(flag);
+
+            expect(result).toMatchObject({ code: EXIT.ok, err: '' });
+            expect(result.out).toContain('Aufruf: jitsi-school-policy check-config');
+        }
+    });
+
     it('says when the file does not exist, and explains its usage', async () => {
         await expectError(check(join(dir, 'missing.js')), EXIT.unreadable, 'Die Datei gibt es nicht');
         await expectError(check(), EXIT.usage, 'Aufruf:');

@@ -531,6 +531,12 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
     const say = (key: MessageKey, params?: Readonly<Record<string, string | number>>) =>
         io.out(`${message(lang, key, params)}\n`);
 
+    // `--help`, `-h` or `help`, with any command: the usage on stdout, as any command line tool does.
+    if (args[0] === 'help' || args.some(arg => arg === '--help' || arg === '-h')) {
+        io.out(`${message(lang, 'usage')}\n`);
+
+        return EXIT.ok;
+    }
     try {
         const command = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? COMMANDS[args[0]] : undefined;
 

@@ -344,6 +344,11 @@ async function checkConfig(
     const positional = args.filter((arg, i) => !skip.has(i) && !arg.startsWith('--'));
     const fail = (code: number, key: string, detail: string) => failure(io, json, lang, code, key, detail);
 
+    if (args.some(arg => arg === '--help' || arg === '-h')) {
+        io.out(`${TEXT[lang].usage ?? ''}\n`);
+
+        return EXIT.ok;
+    }
     if (
         positional.length !== 1 ||
         (langIndex >= 0 && langArg !== 'de' && langArg !== 'en') ||

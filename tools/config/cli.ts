@@ -4,10 +4,14 @@ import { EXIT, runCheckConfig } from './checkConfig';
 const [command, ...args] = process.argv.slice(2);
 const io = { out: (text: string) => process.stdout.write(text), err: (text: string) => process.stderr.write(text) };
 
-if (command !== 'check-config') {
-    io.err(
-        'Usage: jitsi-school-policy check-config <file or URL> [--interface <file or URL>] [--json] [--lang de|en]\n',
-    );
+const USAGE =
+    'Usage: jitsi-school-policy check-config <file or URL> [--interface <file or URL>] [--json] [--lang de|en]\n' +
+    '       jitsi-school-policy accounts add|rotate|block|unblock|list|report … (accounts --help)\n';
+
+if (command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+} else if (command !== 'check-config') {
+    io.err(USAGE);
     process.exitCode = EXIT.usage;
 } else {
     // A fault that escapes the command (it catches its own) is the tool's, never a verdict: exit 4.

@@ -13,6 +13,7 @@ import {
     newVariant,
     type QuickJSContext,
     type QuickJSHandle,
+    type QuickJSRuntime,
     type QuickJSWASMModule,
 } from 'quickjs-emscripten-core';
 
@@ -90,6 +91,30 @@ function describeThrown(vm: QuickJSContext, handle: QuickJSHandle): { name?: str
     };
 }
 
+/**
+ * Runs the Promise jobs the file queued, under the same deadline; their errors are the file's own
+ * business, as in a browser. An endless chain of jobs ends at the deadline.
+ *
+ * @returns false when the deadline stopped them.
+ */
+function runQueuedJobs(runtime: QuickJSRuntime, deadline: number, interrupted: () => boolean): boolean {
+    while (runtime.hasPendingJob()) {
+        if (Date.now() > deadline) {
+            return false;
+        }
+        const jobs = runtime.executePendingJobs(JOBS_PER_ROUND);
+
+        if (jobs.error) {
+            jobs.error.dispose();
+            if (interrupted()) {
+                return false;
+            }
+        }
+    }
+
+    return true;
+}
+
 /** Evaluates config.js source text; `interfaceSource` is interface_config.js, if any. */
 export async function evaluateConfig(
     source: string,
@@ -149,23 +174,8 @@ export async function evaluateConfig(
             }
             result.value.dispose();
         }
-        // Promise jobs the file queued run here too, under the same deadline; their errors are the
-        // file's own business, as in a browser. An endless chain of jobs ends at the deadline.
-        while (runtime.hasPendingJob()) {
-            if (Date.now() > deadline) {
-                return { ok: false, error: 'timeout', detail: { limit: timeoutMs } };
-            }
-            const jobs = runtime.executePendingJobs(JOBS_PER_ROUND);
-
-            if (jobs.error) {
-                jobs.error.dispose();
-                if (interrupted) {
-                    return { ok: false, error: 'timeout', detail: { limit: timeoutMs } };
-                }
-            }
-        }
         // Stopped at the deadline anywhere (also inside a job): the file's state is not to be trusted.
-        if (interrupted) {
+        if (!runQueuedJobs(runtime, deadline, () => interrupted) || interrupted) {
             return { ok: false, error: 'timeout', detail: { limit: timeoutMs } };
         }
         const out = vm.evalCode(
