@@ -150,8 +150,8 @@ describe('the drop-in in a stock jitsi-meet', () => {
         // The policy knows the room is locked (the prompt's password): it does not ask again.
         await untilState(teacher, "state['features/school-policy']?.lock.kind === 'locked'", TIMEOUT);
         expect(await teacher.getByRole('dialog', { name: 'Passwort festlegen' }).count()).toBe(0);
-        // The page before the reload stays in the room until Prosody notices it is gone: its unload
-        // beacon cannot reach this plain-HTTP server (stockJitsiMeet.test.ts), so BOSH inactivity ends it.
+        // The page before the reload stays in the room until Prosody notices it is gone (its unload
+        // beacon ends the BOSH session, or BOSH inactivity does).
         await untilState(teacher, "state['features/base/participants'].remote.size === 1", 3 * TIMEOUT);
     });
 
@@ -190,6 +190,10 @@ describe('the drop-in in a stock jitsi-meet', () => {
     });
 
     it('leaves neither the name nor the teacher’s login on the shared device', async () => {
+        // Once the meeting is over for the policy and the connection has closed: lib-jitsi-meet
+        // writes the session id while it closes, after the meeting's clean-up.
+        await untilState(teacher, "state['features/school-policy'].phase.kind === 'left'", TIMEOUT);
+        await untilState(teacher, "!state['features/base/connection'].connection", TIMEOUT);
         const stored = await teacher.evaluate(() => JSON.stringify({ ...localStorage }));
 
         expect(stored).not.toContain('Frau Müller');

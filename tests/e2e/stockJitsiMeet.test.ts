@@ -138,9 +138,9 @@ describe('a lesson on the stock jitsi-meet, held by the server', () => {
 
     it('closes the room when the teacher leaves for good: the student is out after the grace period', async () => {
         await teacher.context().close();
-        // The page's unload beacon cannot reach this plain-HTTP server (it assumes HTTPS), so Prosody
-        // notices the closed page only when the BOSH session times out (bosh_max_inactivity, 15 s);
-        // the reload above left one more such session.
+        // A page closed by the browser may not get its unload beacon out, so Prosody may notice it
+        // only when the BOSH session times out (bosh_max_inactivity, 15 s); the reload above may have
+        // left one more such session.
         await deployment.prosody.waitForLog(
             new RegExp(`closed ${room}@\\S+: no teacher for ${GRACE_SECONDS} s`),
             3 * TIMEOUT,
