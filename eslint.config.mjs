@@ -83,6 +83,11 @@ export default tseslint.config(
         rules: { '@typescript-eslint/no-unused-vars': 'off', 'no-var': 'off' },
     },
     {
+        // A function a newcomer can read in one go: the product and its tools (issue #26).
+        files: ['react/**/*.{ts,tsx}', 'tools/**/*.ts'],
+        rules: { 'max-lines-per-function': ['error', { max: 100 }] },
+    },
+    {
         files: ['**/*.tsx'],
         plugins: { 'react-hooks': reactHooks },
         rules: reactHooks.configs.recommended.rules,

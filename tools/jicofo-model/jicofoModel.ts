@@ -11,12 +11,10 @@ import { randomUUID } from 'node:crypto';
 
 import { client, xml, type Client, type Element } from '@xmpp/client';
 
+import { FOCUS_NS, MUC, MUC_USER } from '../prosody/namespaces';
+
 import { electOwners } from './roleElection';
 
-/** The namespace of Jicofo's conference IQ (jitsi-xmpp-extensions ConferenceIq). */
-export const FOCUS_NS = 'http://jitsi.org/protocol/focus';
-const MUC = 'http://jabber.org/protocol/muc';
-const MUC_USER = 'http://jabber.org/protocol/muc#user';
 const MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
 const STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
@@ -83,70 +81,74 @@ function stanzaError(type: string, condition: string, text?: string, extension?:
     );
 }
 
-/** Starts the model on Jicofo's account and waits until it is online. */
-export async function startJicofoModel(options: JicofoModelOptions): Promise<RunningJicofo> {
-    const xmpp: Client = client({
-        service: options.service,
-        domain: options.authDomain,
-        username: options.username,
-        password: options.password,
-        resource: 'focus',
-    });
+/** The model's state and handlers: one instance per running model. */
+class JicofoModel {
+    private readonly sessions = new Map<string, AuthenticationSession>();
+    private readonly conferences = new Map<string, Conference>();
+    /** The focus's own full address, once online. */
+    me = '';
 
-    xmpp.reconnect.stop();
-    xmpp.on('error', () => undefined);
-    const sessions = new Map<string, AuthenticationSession>();
-    const conferences = new Map<string, Conference>();
-    const initialTimeoutMs = options.initialTimeoutMs ?? 15000;
-    let me = '';
+    constructor(
+        private readonly xmpp: Client,
+        private readonly options: JicofoModelOptions,
+    ) {}
+
+    rooms(): string[] {
+        return [...this.conferences.keys()];
+    }
 
     /** AbstractAuthAuthority.findSessionForJabberId / getUserIdentity. */
-    const sessionOf = (jid: string) => [...sessions.values()].find(session => session.userJid === jid);
+    private sessionOf(jid: string): AuthenticationSession | undefined {
+        return [...this.sessions.values()].find(session => session.userJid === jid);
+    }
 
     /** ChatRoomImpl.grantOwnership: a muc#admin item with the member's bare real address. */
-    function grantOwner(room: string, member: Member) {
-        void xmpp
-            .send(
-                xml(
-                    'iq',
-                    { type: 'set', to: room, id: randomUUID() },
-                    xml(
-                        'query',
-                        { xmlns: MUC_ADMIN },
-                        xml('item', { affiliation: 'owner', jid: bare(member.realJid) }),
-                    ),
-                ),
-            )
+    private grantOwner(room: string, member: Member): void {
+        const item = xml('item', { affiliation: 'owner', jid: bare(member.realJid) });
+
+        void this.xmpp
+            .send(xml('iq', { type: 'set', to: room, id: randomUUID() }, xml('query', { xmlns: MUC_ADMIN }, item)))
             .catch(() => undefined);
     }
 
     /** Who becomes owner: the shared rule (roleElection.ts, ChatRoomRoleManager.kt). */
-    function manageRoles(conference: Conference) {
+    private manageRoles(conference: Conference): void {
         const members = [...conference.members.values()];
         const { grant, elected } = electOwners(
             members.map(member => ({
                 id: member.nick,
                 owner: member.affiliation === 'owner',
-                authenticated: sessionOf(member.realJid) !== undefined,
+                authenticated: this.sessionOf(member.realJid) !== undefined,
             })),
-            { authentication: options.loginDomain !== undefined, elected: conference.owner },
+            { authentication: this.options.loginDomain !== undefined, elected: conference.owner },
         );
 
         conference.owner = elected;
-        members.filter(member => grant.includes(member.nick)).forEach(member => grantOwner(conference.room, member));
+        members
+            .filter(member => grant.includes(member.nick))
+            .forEach(member => this.grantOwner(conference.room, member));
     }
 
     /** JitsiMeetConferenceImpl.stop: the focus leaves and forgets the conference. */
-    function stopConference(conference: Conference) {
+    private stopConference(conference: Conference): void {
         clearTimeout(conference.startTimer);
-        conferences.delete(conference.room);
-        void xmpp.send(xml('presence', { to: `${conference.room}/focus`, type: 'unavailable' })).catch(() => undefined);
+        this.conferences.delete(conference.room);
+        void this.xmpp
+            .send(xml('presence', { to: `${conference.room}/focus`, type: 'unavailable' }))
+            .catch(() => undefined);
+    }
+
+    /** Any stanza: presence from a room the focus is in. */
+    onStanza(stanza: Element): void {
+        if (stanza.is('presence') && this.conferences.has(bare(stanza.attrs.from ?? ''))) {
+            this.onRoomPresence(stanza);
+        }
     }
 
     /** Presence from a room the focus is in: members come, change and go. */
-    function onRoomPresence(stanza: Element) {
+    private onRoomPresence(stanza: Element): void {
         const from = stanza.attrs.from ?? '';
-        const conference = conferences.get(bare(from));
+        const conference = this.conferences.get(bare(from));
         const nick = from.slice(bare(from).length + 1);
         const x = stanza.getChild('x', MUC_USER);
 
@@ -154,7 +156,7 @@ export async function startJicofoModel(options: JicofoModelOptions): Promise<Run
             if (conference && nick === 'focus' && x?.getChild('destroy')) {
                 // The room was destroyed under the focus (e.g. mod_school_policy's closure).
                 clearTimeout(conference.startTimer);
-                conferences.delete(conference.room);
+                this.conferences.delete(conference.room);
             }
 
             return;
@@ -165,9 +167,9 @@ export async function startJicofoModel(options: JicofoModelOptions): Promise<Run
             conference.members.delete(nick);
             // JitsiMeetConferenceImpl.maybeStop: the last member left, stopping.
             if (conference.members.size === 0) {
-                stopConference(conference);
+                this.stopConference(conference);
             } else {
-                manageRoles(conference);
+                this.manageRoles(conference);
             }
 
             return;
@@ -179,86 +181,95 @@ export async function startJicofoModel(options: JicofoModelOptions): Promise<Run
         }
         clearTimeout(conference.startTimer);
         conference.members.set(nick, { nick, realJid, affiliation: item.attrs.affiliation ?? 'none' });
-        manageRoles(conference);
+        this.manageRoles(conference);
     }
 
     /** FocusManager.conferenceRequest: an existing conference, or a new one the focus joins as owner. */
-    async function conferenceFor(room: string): Promise<Conference> {
-        const existing = conferences.get(room);
+    private async conferenceFor(room: string): Promise<Conference> {
+        const existing = this.conferences.get(room);
 
         if (existing) {
             return existing;
         }
         const conference: Conference = { room, members: new Map() };
 
-        conferences.set(room, conference);
+        this.conferences.set(room, conference);
         // ChatRoomImpl.joinAs: createOrJoin with the focus's own nick.
-        await xmpp.send(xml('presence', { to: `${room}/focus` }, xml('x', { xmlns: MUC })));
+        await this.xmpp.send(xml('presence', { to: `${room}/focus` }, xml('x', { xmlns: MUC })));
         // JitsiMeetConferenceImpl.scheduleConferenceStartTimeout: nobody came, stop.
         conference.startTimer = setTimeout(() => {
             if (conference.members.size === 0) {
-                stopConference(conference);
+                this.stopConference(conference);
             }
-        }, initialTimeoutMs);
+        }, this.options.initialTimeoutMs ?? 15000);
 
         return conference;
     }
 
     /**
-     * ConferenceIqHandler.handleConferenceIq with XMPPDomainAuthAuthority.processAuthLocked and
-     * AbstractAuthAuthority.verifySession / authenticateJidWithSession.
+     * XMPPDomainAuthAuthority.processAuthLocked with AbstractAuthAuthority.verifySession /
+     * authenticateJidWithSession: an error to answer with, or undefined (the answer then carries
+     * the session's identity and id, if any).
      */
-    async function onConferenceIq(stanza: Element, request: Element): Promise<Element> {
+    private authenticate(from: string, request: Element, answer: Record<string, string>): Element | undefined {
+        const room = request.attrs.room ?? '';
+        const sessionId = request.attrs['session-id'];
+        const machineUid = request.attrs['machine-uid'];
+        let session = sessionId ? this.sessions.get(sessionId) : undefined;
+
+        if (sessionId && !session) {
+            return stanzaError(
+                'cancel',
+                'not-acceptable',
+                'invalid session',
+                xml('session-invalid', { xmlns: FOCUS_NS }),
+            );
+        }
+        if (session && session.machineUid !== machineUid) {
+            return stanzaError('cancel', 'not-acceptable', 'machine UID mismatch or empty');
+        }
+        if (!session && domainOf(from) === this.options.loginDomain) {
+            if (!machineUid) {
+                return stanzaError('cancel', 'not-acceptable', "Missing mandatory attribute 'machine-uid'");
+            }
+            session = { id: randomUUID(), machineUid, identity: bare(from) };
+            this.sessions.set(session.id, session);
+        }
+        if (session) {
+            session.userJid = from;
+            answer.identity = session.identity;
+            answer['session-id'] = session.id;
+            // AuthenticationRoleManager's listener: grant owner to that member if already inside.
+            const inside = this.conferences.get(room);
+
+            if (inside) {
+                this.manageRoles(inside);
+            }
+        }
+        // Only authenticated users are allowed to create new rooms.
+        if (!this.conferences.has(room) && !this.sessionOf(from)) {
+            return stanzaError('cancel', 'not-authorized', 'not authorized user domain');
+        }
+
+        return undefined;
+    }
+
+    /** ConferenceIqHandler.handleConferenceIq. */
+    async onConferenceIq(stanza: Element, request: Element): Promise<Element> {
         const from = stanza.attrs.from ?? '';
         const room = request.attrs.room;
 
         if (!room) {
             return stanzaError('modify', 'bad-request', "No 'room' specified.");
         }
-        const answer: Record<string, string> = { xmlns: FOCUS_NS, room, focusjid: bare(me) };
-        const roomExists = conferences.has(room);
+        const answer: Record<string, string> = { xmlns: FOCUS_NS, room, focusjid: bare(this.me) };
+        const authentication = this.options.loginDomain !== undefined;
+        const refusal = authentication ? this.authenticate(from, request, answer) : undefined;
 
-        if (options.loginDomain !== undefined) {
-            const sessionId = request.attrs['session-id'];
-            const machineUid = request.attrs['machine-uid'];
-            let session = sessionId ? sessions.get(sessionId) : undefined;
-
-            if (sessionId && !session) {
-                return stanzaError(
-                    'cancel',
-                    'not-acceptable',
-                    'invalid session',
-                    xml('session-invalid', { xmlns: FOCUS_NS }),
-                );
-            }
-            if (session && session.machineUid !== machineUid) {
-                return stanzaError('cancel', 'not-acceptable', 'machine UID mismatch or empty');
-            }
-            if (!session && domainOf(from) === options.loginDomain) {
-                if (!machineUid) {
-                    return stanzaError('cancel', 'not-acceptable', "Missing mandatory attribute 'machine-uid'");
-                }
-                session = { id: randomUUID(), machineUid, identity: bare(from) };
-                sessions.set(session.id, session);
-            }
-            if (session) {
-                session.userJid = from;
-                answer.identity = session.identity;
-                answer['session-id'] = session.id;
-                // AuthenticationRoleManager's listener: grant owner to that member if already inside.
-                const inside = conferences.get(room);
-
-                if (inside) {
-                    manageRoles(inside);
-                }
-            }
-            // Only authenticated users are allowed to create new rooms.
-            if (!roomExists && !sessionOf(from)) {
-                return stanzaError('cancel', 'not-authorized', 'not authorized user domain');
-            }
+        if (refusal) {
+            return refusal;
         }
-        await conferenceFor(room);
-        const authentication = options.loginDomain !== undefined;
+        await this.conferenceFor(room);
 
         return xml(
             'conference',
@@ -268,20 +279,28 @@ export async function startJicofoModel(options: JicofoModelOptions): Promise<Run
         );
     }
 
-    xmpp.iqCallee.set(FOCUS_NS, 'conference', ({ stanza, element }) => onConferenceIq(stanza, element));
-    xmpp.on('stanza', (stanza: Element) => {
-        if (stanza.is('presence') && conferences.has(bare(stanza.attrs.from ?? ''))) {
-            onRoomPresence(stanza);
-        }
-    });
-    me = (await xmpp.start()).toString();
+    async stop(): Promise<void> {
+        this.conferences.forEach(conference => clearTimeout(conference.startTimer));
+        await this.xmpp.stop().catch(() => undefined);
+    }
+}
 
-    return {
-        address: me,
-        rooms: () => [...conferences.keys()],
-        async stop() {
-            conferences.forEach(conference => clearTimeout(conference.startTimer));
-            await xmpp.stop().catch(() => undefined);
-        },
-    };
+/** Starts the model on Jicofo's account and waits until it is online. */
+export async function startJicofoModel(options: JicofoModelOptions): Promise<RunningJicofo> {
+    const xmpp: Client = client({
+        service: options.service,
+        domain: options.authDomain,
+        username: options.username,
+        password: options.password,
+        resource: 'focus',
+    });
+    const model = new JicofoModel(xmpp, options);
+
+    xmpp.reconnect.stop();
+    xmpp.on('error', () => undefined);
+    xmpp.iqCallee.set(FOCUS_NS, 'conference', ({ stanza, element }) => model.onConferenceIq(stanza, element));
+    xmpp.on('stanza', (stanza: Element) => model.onStanza(stanza));
+    model.me = (await xmpp.start()).toString();
+
+    return { address: model.me, rooms: () => model.rooms(), stop: () => model.stop() };
 }

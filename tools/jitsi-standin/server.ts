@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { buildStandinScripts } from './clientBuild';
+import { buildStandinScripts, type StandinScripts } from './clientBuild';
 import { asText, Rooms, WAIT_FOR_OWNER_MS, type RecordingMode } from './rooms';
 
 import { listenOnLoopback } from '../serve/listen';
@@ -78,166 +78,184 @@ export interface Standin {
     close(): Promise<void>;
 }
 
+/** What the stand-in's routes share. */
+interface StandinState {
+    readonly rooms: Rooms;
+    readonly scripts: StandinScripts;
+    /** The open event streams (ended on close). */
+    readonly streams: Set<ServerResponse>;
+    /** The control API can make `external_api.js` fail, to test the portal's retry. */
+    externalApiFailing: boolean;
+}
+
+/** `/_meet/…`: what the stand-in's meeting page asks of the room model. */
+async function meet(state: StandinState, request: IncomingMessage, response: ServerResponse, parts: string[]) {
+    const { rooms } = state;
+    const [what, id] = parts;
+
+    if (what === 'join' && request.method === 'POST') {
+        const { room, name, asTeacher, startMuted } = await body(request);
+        const muted = (typeof startMuted === 'object' && startMuted !== null ? startMuted : {}) as {
+            audio?: unknown;
+            video?: unknown;
+        };
+
+        json(response, 200, {
+            id: rooms.join(asText(room), {
+                name: asText(name),
+                asTeacher: asTeacher === true,
+                muted: { audio: muted.audio === true, video: muted.video === true },
+            }),
+        });
+    } else if (what === 'command' && request.method === 'POST') {
+        const { id: from, name, args } = await body(request);
+
+        rooms.command(asText(from), asText(name), Array.isArray(args) ? (args as unknown[]) : []);
+        json(response, 200, { ok: true });
+    } else if (what === 'rooms-info' && id) {
+        json(response, 200, rooms.roomsInfo(id));
+    } else if (what === 'events' && id && rooms.known(id)) {
+        streamEvents(state, request, response, id);
+    } else {
+        json(response, 404, { error: 'unknown' });
+    }
+}
+
+/** Server-sent events of one participant, as the room model produces them. */
+function streamEvents(state: StandinState, request: IncomingMessage, response: ServerResponse, id: string): void {
+    response.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+    });
+    state.streams.add(response);
+    const flush = () => state.rooms.take(id).forEach(event => response.write(`data: ${JSON.stringify(event)}\n\n`));
+
+    state.rooms.onEvent(id, flush);
+    flush();
+    request.on('close', () => {
+        state.rooms.onEvent(id, undefined);
+        state.streams.delete(response);
+    });
+}
+
+/** `/_control/rooms/<room>/…`: what the tests do to a room from outside. */
+async function controlRoom(rooms: Rooms, request: IncomingMessage, response: ServerResponse, parts: string[]) {
+    const [room = '', sub, subId] = parts;
+
+    if (!sub && request.method === 'GET') {
+        json(response, 200, rooms.snapshot(room));
+    } else if (sub === 'students' && request.method === 'POST') {
+        const { names, count } = await body(request);
+        const list = Array.isArray(names)
+            ? names.map(String)
+            : Array.from({ length: Math.min(Number(count) || 1, 200) }, (_, i) => `Schüler ${i + 1}`);
+
+        json(response, 200, { ids: rooms.addStudents(room, list) });
+    } else if (sub === 'students' && subId && request.method === 'DELETE') {
+        rooms.removeStudent(room, subId);
+        json(response, 200, { ok: true });
+    } else if (sub === 'recording' && request.method === 'POST') {
+        const fields = await body(request);
+        const mode = asText(fields.mode, 'file') as RecordingMode;
+        const error = asText(fields.error);
+
+        if (error) {
+            rooms.recordingFailed(room, mode, error);
+        } else {
+            rooms.startRecording(room, mode);
+        }
+        json(response, 200, { ok: true });
+    } else if (sub === 'demote' && request.method === 'POST') {
+        rooms.demoteTeachers(room);
+        json(response, 200, { ok: true });
+    } else if (sub === 'drop' && request.method === 'POST') {
+        rooms.dropConnections(room);
+        json(response, 200, { ok: true });
+    } else {
+        json(response, 404, { error: 'unknown control' });
+    }
+}
+
+/** `/_control/…`: the tests' control API (reset, failures, the deployment's kind, rooms). */
+async function control(state: StandinState, request: IncomingMessage, response: ServerResponse, parts: string[]) {
+    const { rooms } = state;
+    const [what, ...rest] = parts;
+
+    if (what === 'rooms' && rest[0]) {
+        await controlRoom(rooms, request, response, rest);
+    } else if (what === 'reset' && request.method === 'POST') {
+        rooms.reset();
+        state.externalApiFailing = false;
+        json(response, 200, { ok: true });
+    } else if (what === 'external-api' && request.method === 'POST') {
+        state.externalApiFailing = (await body(request)).failing === true;
+        json(response, 200, { failing: state.externalApiFailing });
+    } else if (what === 'school-module' && request.method === 'POST') {
+        rooms.schoolModule = (await body(request)).enabled !== false;
+        json(response, 200, { enabled: rooms.schoolModule });
+    } else if (what === 'deployment' && request.method === 'POST') {
+        rooms.secureDomain = (await body(request)).secureDomain !== false;
+        json(response, 200, { secureDomain: rooms.secureDomain });
+    } else {
+        json(response, 404, { error: 'unknown control' });
+    }
+}
+
+/** Every request: the IFrame API client, the meeting page and its API, the control API. */
+async function handle(state: StandinState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = new URL(request.url ?? '/', 'http://standin').pathname;
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+
+    if (path === '/external_api.js' && state.externalApiFailing) {
+        response.writeHead(503, { 'Content-Type': 'text/plain' });
+        response.end('unavailable');
+    } else if (path === '/external_api.js' || path === '/meeting.js') {
+        response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+        response.end(state.scripts[path]);
+    } else if (parts[0] === '_meet') {
+        await meet(state, request, response, parts.slice(1));
+    } else if (parts[0] === '_control') {
+        await control(state, request, response, parts.slice(1));
+    } else if (request.method === 'GET' && parts.length === 1 && parts[0]) {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+        response.end(MEETING_HTML(parts[0]));
+    } else {
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        response.end('not found');
+    }
+}
+
 /** Starts the stand-in on loopback (port 0: any free port). */
 export async function startStandin(options: { port?: number } = {}): Promise<Standin> {
-    const rooms = new Rooms();
-    const scripts = await buildStandinScripts();
-    let externalApiFailing = false;
-    const streams = new Set<ServerResponse>();
-
+    const state: StandinState = {
+        rooms: new Rooms(),
+        scripts: await buildStandinScripts(),
+        streams: new Set(),
+        externalApiFailing: false,
+    };
     const server = createServer((request, response) => {
-        void handle(request, response).catch(error => {
+        void handle(state, request, response).catch(error => {
             if (!response.headersSent) {
                 json(response, 400, { error: String(error) });
             }
         });
     });
 
-    async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-        const url = new URL(request.url ?? '/', 'http://standin');
-        const path = url.pathname;
-        const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
-
-        if (path === '/external_api.js' || path === '/meeting.js') {
-            if (path === '/external_api.js' && externalApiFailing) {
-                response.writeHead(503, { 'Content-Type': 'text/plain' });
-                response.end('unavailable');
-
-                return;
-            }
-            response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
-            response.end(scripts[path]);
-
-            return;
-        }
-        if (parts[0] === '_meet') {
-            await meet(request, response, parts.slice(1));
-
-            return;
-        }
-        if (parts[0] === '_control') {
-            await control(request, response, parts.slice(1));
-
-            return;
-        }
-        if (request.method === 'GET' && parts.length === 1 && parts[0]) {
-            response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-            response.end(MEETING_HTML(parts[0]));
-
-            return;
-        }
-        response.writeHead(404, { 'Content-Type': 'text/plain' });
-        response.end('not found');
-    }
-
-    async function meet(request: IncomingMessage, response: ServerResponse, parts: string[]): Promise<void> {
-        const [what, id] = parts;
-
-        if (what === 'join' && request.method === 'POST') {
-            const { room, name, asTeacher, startMuted } = await body(request);
-            const muted = (typeof startMuted === 'object' && startMuted !== null ? startMuted : {}) as {
-                audio?: unknown;
-                video?: unknown;
-            };
-
-            json(response, 200, {
-                id: rooms.join(asText(room), {
-                    name: asText(name),
-                    asTeacher: asTeacher === true,
-                    muted: { audio: muted.audio === true, video: muted.video === true },
-                }),
-            });
-        } else if (what === 'command' && request.method === 'POST') {
-            const { id: from, name, args } = await body(request);
-
-            rooms.command(asText(from), asText(name), Array.isArray(args) ? (args as unknown[]) : []);
-            json(response, 200, { ok: true });
-        } else if (what === 'rooms-info' && id) {
-            json(response, 200, rooms.roomsInfo(id));
-        } else if (what === 'events' && id && rooms.known(id)) {
-            response.writeHead(200, {
-                'Content-Type': 'text/event-stream',
-                'Cache-Control': 'no-store',
-                Connection: 'keep-alive',
-            });
-            streams.add(response);
-            const flush = () => rooms.take(id).forEach(event => response.write(`data: ${JSON.stringify(event)}\n\n`));
-
-            rooms.onEvent(id, flush);
-            flush();
-            request.on('close', () => {
-                rooms.onEvent(id, undefined);
-                streams.delete(response);
-            });
-        } else {
-            json(response, 404, { error: 'unknown' });
-        }
-    }
-
-    async function control(request: IncomingMessage, response: ServerResponse, parts: string[]): Promise<void> {
-        const [what, room, sub, subId] = parts;
-
-        if (what === 'reset' && request.method === 'POST') {
-            rooms.reset();
-            externalApiFailing = false;
-            json(response, 200, { ok: true });
-        } else if (what === 'external-api' && request.method === 'POST') {
-            externalApiFailing = (await body(request)).failing === true;
-            json(response, 200, { failing: externalApiFailing });
-        } else if (what === 'school-module' && request.method === 'POST') {
-            rooms.schoolModule = (await body(request)).enabled !== false;
-            json(response, 200, { enabled: rooms.schoolModule });
-        } else if (what === 'deployment' && request.method === 'POST') {
-            rooms.secureDomain = (await body(request)).secureDomain !== false;
-            json(response, 200, { secureDomain: rooms.secureDomain });
-        } else if (what === 'rooms' && room && !sub && request.method === 'GET') {
-            json(response, 200, rooms.snapshot(room));
-        } else if (what === 'rooms' && room && sub === 'students' && request.method === 'POST') {
-            const { names, count } = await body(request);
-            const list = Array.isArray(names)
-                ? names.map(String)
-                : Array.from({ length: Math.min(Number(count) || 1, 200) }, (_, i) => `Schüler ${i + 1}`);
-
-            json(response, 200, { ids: rooms.addStudents(room, list) });
-        } else if (what === 'rooms' && room && sub === 'students' && subId && request.method === 'DELETE') {
-            rooms.removeStudent(room, subId);
-            json(response, 200, { ok: true });
-        } else if (what === 'rooms' && room && sub === 'recording' && request.method === 'POST') {
-            const fields = await body(request);
-            const mode = asText(fields.mode, 'file') as RecordingMode;
-            const error = asText(fields.error);
-
-            if (error) {
-                rooms.recordingFailed(room, mode, error);
-            } else {
-                rooms.startRecording(room, mode);
-            }
-            json(response, 200, { ok: true });
-        } else if (what === 'rooms' && room && sub === 'demote' && request.method === 'POST') {
-            rooms.demoteTeachers(room);
-            json(response, 200, { ok: true });
-        } else if (what === 'rooms' && room && sub === 'drop' && request.method === 'POST') {
-            rooms.dropConnections(room);
-            json(response, 200, { ok: true });
-        } else {
-            json(response, 404, { error: 'unknown control' });
-        }
-    }
-
     await listenOnLoopback(server, options.port ?? 0, 'STANDIN_PORT');
     // Guests waiting for the host ask again on jitsi-meet's own timer.
-    const waitForOwner = setInterval(() => rooms.retryWaiting(), WAIT_FOR_OWNER_MS);
+    const waitForOwner = setInterval(() => state.rooms.retryWaiting(), WAIT_FOR_OWNER_MS);
 
     waitForOwner.unref();
     const { port } = server.address() as AddressInfo;
 
     return {
         origin: `http://127.0.0.1:${port}`,
-        rooms,
+        rooms: state.rooms,
         close: () =>
             new Promise<void>(resolve => {
                 clearInterval(waitForOwner);
-                streams.forEach(stream => stream.end());
+                state.streams.forEach(stream => stream.end());
                 server.closeAllConnections();
                 server.close(() => resolve());
             }),

@@ -2,31 +2,25 @@
  * Real XMPP clients (@xmpp/client over plain TCP on loopback) playing teachers and guests, with the
  * few operations the tests need: Jicofo's conference request as lib-jitsi-meet sends it, join with
  * or without a password, set or clear the room password through the owner config form, change the
- * nick, leave, and watch for the room being destroyed.
+ * nick, leave, and watch for the room being destroyed. The requests are in roomRequests.ts, the
+ * waiting for answers in stanzaLog.ts.
  */
-import { client, xml, type Element } from '@xmpp/client';
+import { client, xml, type Client, type Element } from '@xmpp/client';
 
-import { FOCUS_NS } from '../jicofo-model/jicofoModel';
 import { DOMAINS, SERVICE_ACCOUNT, TEACHERS } from './harness';
+import { MUC_USER } from './namespaces';
+import {
+    conferenceRequest,
+    isSelf,
+    joinRoom,
+    roomJid,
+    submitRoomConfig,
+    type ConferenceAnswer,
+    type JoinResult,
+} from './roomRequests';
+import { StanzaLog } from './stanzaLog';
 
-const MUC = 'http://jabber.org/protocol/muc';
-const MUC_USER = 'http://jabber.org/protocol/muc#user';
-const MUC_OWNER = 'http://jabber.org/protocol/muc#owner';
-
-/** The outcome of a join. */
-export type JoinResult = { ok: true } | { ok: false; condition: string; text: string };
-
-/** Jicofo's answer to a conference request, read as lib-jitsi-meet's modules/xmpp/moderator.ts reads it. */
-export type ConferenceAnswer =
-    | { ok: true; ready: boolean; identity?: string; sessionId?: string; authentication: boolean }
-    | {
-          ok: false;
-          condition: string;
-          /** `_handleIqError`: session-invalid or not-acceptable makes lib-jitsi-meet drop its session id. */
-          sessionInvalid: boolean;
-          /** `_handleIqError`: not-authorized is AUTHENTICATION_REQUIRED (the login dialog / waiting for the host). */
-          notAuthorized: boolean;
-      };
+export type { ConferenceAnswer, JoinResult } from './roomRequests';
 
 /** A connected person. */
 export interface Person {
@@ -62,8 +56,6 @@ export interface Person {
     stop(): Promise<void>;
 }
 
-const roomJid = (room: string) => `${room}@${DOMAINS.muc}`;
-
 /**
  * Every connection gets its own resource. With one fixed resource, a second connection of the same
  * teacher replaces the first (Prosody's default conflict rule), the first reconnects a second later
@@ -71,24 +63,9 @@ const roomJid = (room: string) => `${room}@${DOMAINS.muc}`;
  */
 let connectionCounter = 0;
 
-async function connectPerson(options: {
-    service: string;
-    domain: string;
-    username?: string;
-    password?: string;
-}): Promise<Person> {
-    const xmpp = client({ ...options, resource: `test-${(connectionCounter += 1)}` });
-
-    // A dropped test client must fail its test, not come back quietly and replace a newer session.
-    xmpp.reconnect.stop();
-    const stanzas: Element[] = [];
-    const waiters: (() => void)[] = [];
-
-    xmpp.on('stanza', (stanza: Element) => {
-        stanzas.push(stanza);
-        waiters.splice(0).forEach(wake => wake());
-    });
-    const ended = new Promise<string>(resolve => {
+/** Resolves with "condition: text" when the server ends the session (stream error), or "offline". */
+function sessionEnd(xmpp: Client): Promise<string> {
+    return new Promise<string>(resolve => {
         xmpp.on('error', (error: unknown) => {
             const { condition, text } = (error ?? {}) as { condition?: unknown; text?: unknown };
 
@@ -98,205 +75,81 @@ async function connectPerson(options: {
         });
         xmpp.on('offline', () => resolve('offline'));
     });
+}
 
-    const address = await xmpp.start();
-    const me = address.toString();
+const fromRoom = (room: string) => (s: Element) => s.attrs.from?.startsWith(`${roomJid(room)}/`) ?? false;
+const itemOf = (s: Element) => s.getChild('x', MUC_USER)?.getChild('item');
+const isDestroy = (room: string) => (s: Element) =>
+    fromRoom(room)(s) && s.attrs.type === 'unavailable' && Boolean(s.getChild('x', MUC_USER)?.getChild('destroy'));
 
-    /** Waits (bounded) for a stanza that matches and has not been seen before `since`. */
-    async function next(
-        match: (s: Element) => boolean,
-        since: number,
-        what: string,
-        timeoutMs = 10000,
-    ): Promise<Element> {
-        const deadline = Date.now() + timeoutMs;
-
-        for (;;) {
-            const found = stanzas.slice(since).find(match);
-
-            if (found) {
-                return found;
-            }
-            const left = deadline - Date.now();
-
-            if (left <= 0) {
-                throw new Error(`${me}: no ${what} within ${timeoutMs} ms`);
-            }
-            await new Promise<void>(resolve => {
-                const timer = setTimeout(resolve, left);
-
-                waiters.push(() => {
-                    clearTimeout(timer);
-                    resolve();
-                });
-            });
-        }
-    }
-
-    const fromRoom = (room: string) => (s: Element) => s.attrs.from?.startsWith(`${roomJid(room)}/`) ?? false;
-    const isSelf = (s: Element) =>
-        Boolean(
-            s
-                .getChild('x', MUC_USER)
-                ?.getChildren('status')
-                .some(st => st.attrs.code === '110'),
-        );
-    const itemOf = (s: Element) => s.getChild('x', MUC_USER)?.getChild('item');
-
-    /** Submits the owner config form with the given fields; rejects with the room's error. */
-    async function submitConfig(room: string, fields: Record<string, string>) {
-        await xmpp.iqCaller.request(
-            xml(
-                'iq',
-                { type: 'set', to: roomJid(room) },
-                xml(
-                    'query',
-                    { xmlns: MUC_OWNER },
-                    xml(
-                        'x',
-                        { xmlns: 'jabber:x:data', type: 'submit' },
-                        xml(
-                            'field',
-                            { var: 'FORM_TYPE' },
-                            xml('value', {}, 'http://jabber.org/protocol/muc#roomconfig'),
-                        ),
-                        ...Object.entries(fields).map(([name, value]) =>
-                            xml('field', { var: name }, xml('value', {}, value)),
-                        ),
-                    ),
-                ),
-            ),
-            10000,
-        );
-    }
-    const isDestroy = (room: string) => (s: Element) =>
-        fromRoom(room)(s) && s.attrs.type === 'unavailable' && Boolean(s.getChild('x', MUC_USER)?.getChild('destroy'));
-
+/** The person's operations on a room they are in (or leave), over the client and its stanza log. */
+function roomPresence(xmpp: Client, log: StanzaLog) {
     return {
-        jid: me,
-        async join(room, nick, password) {
-            const since = stanzas.length;
-            const to = `${roomJid(room)}/${nick}`;
-
-            await xmpp.send(
-                xml(
-                    'presence',
-                    { to },
-                    xml('x', { xmlns: MUC }, password === undefined ? [] : [xml('password', {}, password)]),
-                ),
-            );
-            const answer = await next(
-                s =>
-                    s.is('presence') &&
-                    s.attrs.from === to &&
-                    (s.attrs.type === 'error' ||
-                        Boolean(
-                            s
-                                .getChild('x', MUC_USER)
-                                ?.getChildren('status')
-                                .some(st => st.attrs.code === '110'),
-                        )),
-                since,
-                `answer to joining ${room}`,
-            );
-
-            if (answer.attrs.type !== 'error') {
-                return { ok: true };
-            }
-            const error = answer.getChild('error');
-            const condition =
-                error?.children.find((c): c is Element => typeof c !== 'string' && c.name !== 'text')?.name ??
-                'unknown';
-
-            return { ok: false, condition, text: error?.getChildText('text') ?? '' };
-        },
-        async conferenceRequest(focus, room, ids) {
-            const properties = { rtcstatsEnabled: 'false', 'visitors-version': '1' };
-
-            try {
-                const result = await xmpp.iqCaller.request(
-                    xml(
-                        'iq',
-                        { type: 'set', to: focus },
-                        xml(
-                            'conference',
-                            {
-                                xmlns: FOCUS_NS,
-                                'machine-uid': ids.machineUid,
-                                room: roomJid(room),
-                                ...(ids.sessionId ? { 'session-id': ids.sessionId } : {}),
-                            },
-                            ...Object.entries(properties).map(([name, value]) => xml('property', { name, value })),
-                        ),
-                    ),
-                    10000,
-                );
-                const conference = result.getChild('conference', FOCUS_NS);
-                const property = (name: string) =>
-                    conference?.getChildren('property').find(p => p.attrs.name === name)?.attrs.value;
-
-                return {
-                    ok: true,
-                    ready: conference?.attrs.ready === 'true',
-                    identity: conference?.attrs.identity,
-                    sessionId: conference?.attrs['session-id'],
-                    authentication: property('authentication') === 'true',
-                };
-            } catch (error: unknown) {
-                const element = (error as { element?: Element }).element;
-
-                if (!element) {
-                    throw error;
-                }
-                const condition = element.getChildElements()[0]?.name ?? 'unknown';
-
-                return {
-                    ok: false,
-                    condition,
-                    sessionInvalid: Boolean(element.getChild('session-invalid')) || condition === 'not-acceptable',
-                    notAuthorized: condition === 'not-authorized',
-                };
-            }
-        },
-        setPassword: (room, password) => submitConfig(room, { 'muc#roomconfig_roomsecret': password }),
-        setPersistent: room => submitConfig(room, { 'muc#roomconfig_persistentroom': '1' }),
-        async changeNick(room, nick) {
-            const since = stanzas.length;
+        async changeNick(room: string, nick: string) {
+            const since = log.length;
             const to = `${roomJid(room)}/${nick}`;
 
             await xmpp.send(xml('presence', { to }));
-            await next(s => s.is('presence') && s.attrs.from === to, since, `the new nick ${nick} in ${room}`);
+            await log.next(s => s.is('presence') && s.attrs.from === to, since, `the new nick ${nick} in ${room}`);
         },
-        async becomes(room, affiliation) {
-            await next(
+        async becomes(room: string, affiliation: string) {
+            await log.next(
                 s => s.is('presence') && fromRoom(room)(s) && isSelf(s) && itemOf(s)?.attrs.affiliation === affiliation,
                 0,
                 `affiliation ${affiliation} in ${room}`,
             );
         },
-        send: stanza => xmpp.send(stanza),
-        async leave(room) {
-            const since = stanzas.length;
+        async leave(room: string) {
+            const since = log.length;
 
             await xmpp.send(xml('presence', { to: `${roomJid(room)}/x`, type: 'unavailable' }));
-            await next(
+            await log.next(
                 s => fromRoom(room)(s) && s.attrs.type === 'unavailable',
                 since,
                 `confirmation of leaving ${room}`,
             );
         },
-        async destroyed(room) {
-            const stanza = await next(isDestroy(room), 0, `destruction of ${room}`, 15000);
+        async destroyed(room: string) {
+            const stanza = await log.next(isDestroy(room), 0, `destruction of ${room}`, 15000);
 
             return stanza.getChild('x', MUC_USER)?.getChild('destroy')?.getChildText('reason') ?? '';
         },
-        wasDestroyed: room => stanzas.some(isDestroy(room)),
-        standing(room) {
-            const self = stanzas.filter(s => s.is('presence') && fromRoom(room)(s) && isSelf(s));
-            const item = self.at(-1) && itemOf(self.at(-1) as Element);
+        wasDestroyed: (room: string) => log.some(isDestroy(room)),
+        standing(room: string) {
+            const self = log.stanzas.filter(s => s.is('presence') && fromRoom(room)(s) && isSelf(s));
+            const latest = self.at(-1);
+            const item = latest && itemOf(latest);
 
             return item ? { role: item.attrs.role, affiliation: item.attrs.affiliation } : undefined;
         },
+    };
+}
+
+async function connectPerson(options: {
+    service: string;
+    domain: string;
+    username?: string;
+    password?: string;
+}): Promise<Person> {
+    const xmpp = client({ ...options, resource: `test-${(connectionCounter += 1)}` });
+    let me = '';
+    const log = new StanzaLog(() => me);
+
+    // A dropped test client must fail its test, not come back quietly and replace a newer session.
+    xmpp.reconnect.stop();
+    xmpp.on('stanza', (stanza: Element) => log.add(stanza));
+    const ended = sessionEnd(xmpp);
+
+    me = (await xmpp.start()).toString();
+
+    return {
+        jid: me,
+        join: (room, nick, password) => joinRoom(xmpp, log, room, nick, password),
+        conferenceRequest: (focus, room, ids) => conferenceRequest(xmpp, focus, room, ids),
+        setPassword: (room, password) => submitRoomConfig(xmpp, room, { 'muc#roomconfig_roomsecret': password }),
+        setPersistent: room => submitRoomConfig(xmpp, room, { 'muc#roomconfig_persistentroom': '1' }),
+        ...roomPresence(xmpp, log),
+        send: stanza => xmpp.send(stanza),
         ended: () => ended,
         async stop() {
             await xmpp.stop().catch(() => undefined);
