@@ -1,45 +1,29 @@
 /**
- * The IFrame adapter: `PolicyHost` over Jitsi's IFrame API, and the translation of its events into
- * the core's events. The IFrame API drops moderator commands of non-moderators silently and never
- * reports the lock state (docs/jitsi-behaviour.md §4), so this adapter tracks the local role itself and refuses
- * such commands with `notModerator` instead of pretending.
+ * The IFrame adapter: `PolicyHost` over Jitsi's IFrame API. Its events become the core's events and
+ * the portal's join state in iframeEvents.ts (a pure function); this class keeps what they said of
+ * the meeting and answers the core's commands. The IFrame API drops moderator commands of
+ * non-moderators silently and never reports the lock state (docs/jitsi-behaviour.md §4), so the
+ * adapter tracks the local role itself and refuses such commands with `notModerator` instead of
+ * pretending.
  */
-import type { UnknownAction } from '@reduxjs/toolkit';
+import type { UnknownAction } from 'redux';
 
-import {
-    fieldOf,
-    PolicyHostError,
-    policyActions,
-    type PolicyHost,
-    type RecordingMode,
-    type Role,
-} from '../school-policy';
+import { PolicyHostError, type PolicyHost, type RecordingMode, type Role } from '../school-policy';
 
 import { EXTERNAL_API_EVENTS, type ExternalApi, type ExternalApiEvent } from './externalApi';
+import { NO_MEETING, translateIFrameEvent, type MeetingFacts } from './iframeEvents';
 import { portalActions } from './portalSlice';
-
-const ROLES: readonly Role[] = ['moderator', 'participant', 'none'];
-const MODES: readonly RecordingMode[] = ['local', 'file', 'stream'];
 
 /** How long a kick may go unconfirmed (no participantLeft / participantKickedOut) before it fails. */
 export const KICK_CONFIRM_MS = 5000;
-
-function str(payload: unknown, key: string): string | undefined {
-    const value = fieldOf(payload, key);
-
-    return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
 
 /** The portal's PolicyHost. One instance lives as long as the store; meetings attach and detach. */
 export class IFrameHost implements PolicyHost {
     private api: ExternalApi | null = null;
     private listeners: [ExternalApiEvent, (payload: unknown) => void][] = [];
-    private connected = false;
-    private localId: string | null = null;
-    private readonly roles = new Map<string, Role>();
-    private readonly remotes = new Set<string>();
+    /** What the events said of the meeting (iframeEvents.ts keeps it up to date). */
+    private facts: MeetingFacts = NO_MEETING;
     private readonly kicks = new Map<string, () => void>();
-    private leftReason: 'hangup' | 'ended' = 'hangup';
     private answered = false;
 
     /**
@@ -69,12 +53,8 @@ export class IFrameHost implements PolicyHost {
             api.dispose();
         }
         this.listeners = [];
-        this.connected = false;
-        this.localId = null;
-        this.roles.clear();
-        this.remotes.clear();
+        this.facts = NO_MEETING;
         this.kicks.clear();
-        this.leftReason = 'hangup';
         this.answered = false;
     }
 
@@ -84,147 +64,28 @@ export class IFrameHost implements PolicyHost {
     }
 
     private get localRole(): Role {
-        return (this.localId && this.roles.get(this.localId)) || 'none';
+        return (this.facts.localId && this.facts.roles.get(this.facts.localId)) || 'none';
     }
 
+    /** One event: the portal hears that the page answers, then what the event means. */
     private handle(event: ExternalApiEvent, payload: unknown): void {
         if (!this.answered) {
             // Any event at all: the meeting page has loaded and talks to us.
             this.answered = true;
             this.dispatch(portalActions.meetingPageAnswered());
         }
-        this.translations[event]?.(payload);
-    }
+        const translated = translateIFrameEvent(event, payload, this.facts);
 
-    /**
-     * One translation per IFrame API event; `browserSupport` and `prejoinScreenLoaded` only tell
-     * that the page answers (above).
-     */
-    private readonly translations: Partial<Record<ExternalApiEvent, (payload: unknown) => void>> = {
-        videoConferenceJoined: payload => {
-            const id = str(payload, 'id');
-
-            if (!id) {
-                return;
-            }
-            this.connected = true;
-            this.localId = id;
-            this.dispatch(policyActions.meetingJoined({ localId: id, room: str(payload, 'roomName') }));
-            this.dispatch(portalActions.joinSucceeded());
-        },
-        participantRoleChanged: payload => {
-            const id = str(payload, 'id');
-            const role = fieldOf(payload, 'role');
-
-            if (id && ROLES.includes(role as Role)) {
-                this.roles.set(id, role as Role);
-                this.dispatch(policyActions.roleChanged({ id, role: role as Role }));
-            }
-        },
-        participantJoined: payload => {
-            const id = str(payload, 'id');
-
-            if (id) {
-                this.remotes.add(id);
-                this.dispatch(policyActions.participantJoined({ id, name: str(payload, 'displayName') ?? null }));
-            }
-        },
-        participantLeft: payload => {
-            const id = str(payload, 'id');
-
-            if (id) {
-                this.remoteGone(id);
-            }
-        },
-        participantKickedOut: payload => {
-            const kicked = fieldOf(payload, 'kicked');
-            const kickedId = str(kicked, 'id');
-
-            if (fieldOf(kicked, 'local') === true || (kickedId !== undefined && kickedId === this.localId)) {
-                this.connected = false;
-                this.dispatch(policyActions.meetingLeft({ reason: 'kicked' }));
-            } else if (kickedId) {
-                this.remoteGone(kickedId);
-            }
-        },
-        recordingStatusChanged: payload => {
-            const mode = fieldOf(payload, 'mode');
-
-            this.dispatch(
-                policyActions.recordingStatusChanged({
-                    on: fieldOf(payload, 'on') === true,
-                    mode: MODES.includes(mode as RecordingMode) ? (mode as RecordingMode) : undefined,
-                }),
-            );
-        },
-        // jitsi-meet's page reports `videoConferenceLeft` whenever it unloads, joined or not
-        // (react/features/external-api/middleware.ts, SET_CONFIG): e.g. when the portal takes away the
-        // frame of a join that did not succeed. Only a meeting we were in can end.
-        videoConferenceLeft: () => {
-            if (this.connected) {
-                this.left();
-            }
-        },
-        readyToClose: () => this.left(),
-        toolbarButtonClicked: payload => {
-            const key = str(payload, 'key');
-
-            if (key) {
-                this.dispatch(policyActions.toolbarButtonClicked({ key }));
-            }
-        },
-        passwordRequired: () => {
-            this.dispatch(portalActions.joinPasswordRequested());
-        },
-        errorOccurred: payload => {
-            const error = fieldOf(payload, 'error');
-            const isFatal = fieldOf(error, 'isFatal');
-            const params = fieldOf(error, 'params');
-
-            if (this.connected && isFatal === true && str(error, 'name')?.startsWith('connection.')) {
-                this.interrupted();
-
-                return;
-            }
-
-            this.dispatch(
-                portalActions.joinErrorOccurred({
-                    name: str(error, 'name') ?? str(error, 'message') ?? 'unknown',
-                    ...(typeof isFatal === 'boolean' ? { isFatal } : {}),
-                    ...(Array.isArray(params) ? { texts: params.filter(p => typeof p === 'string') } : {}),
-                }),
-            );
-        },
-    };
-
-    /**
-     * A fatal connection error in the meeting: jitsi-meet shows its page-reload overlay and reloads
-     * the page in the same frame after 10–30 s (react/features/overlay/, app/actions.web.ts
-     * `reloadNow`), reporting `videoConferenceLeft` just before. The lesson goes on after that.
-     */
-    private interrupted(): void {
-        this.connected = false;
-        this.localId = null;
-        this.roles.clear();
-        this.remotes.clear();
-        this.dispatch(policyActions.meetingInterrupted());
-        this.dispatch(portalActions.meetingReconnecting());
-    }
-
-    private left(): void {
-        this.connected = false;
-        this.dispatch(policyActions.meetingLeft({ reason: this.leftReason }));
-    }
-
-    private remoteGone(id: string): void {
-        this.remotes.delete(id);
-        this.kicks.get(id)?.();
-        this.kicks.delete(id);
-        this.dispatch(policyActions.participantLeft({ id }));
+        this.facts = translated.facts;
+        if (translated.gone !== undefined) {
+            this.kicks.get(translated.gone)?.();
+            this.kicks.delete(translated.gone);
+        }
+        [...translated.policy, ...translated.portal].forEach(action => this.dispatch(action));
     }
 
     private require(needsModerator: boolean): ExternalApi {
-        if (!this.api || !this.connected) {
+        if (!this.api || !this.facts.connected) {
             throw new PolicyHostError('notConnected');
         }
         if (needsModerator && this.localRole !== 'moderator') {
@@ -244,7 +105,7 @@ export class IFrameHost implements PolicyHost {
         try {
             const api = this.require(true);
 
-            if (!this.remotes.has(participantId)) {
+            if (!this.facts.remotes.has(participantId)) {
                 throw new PolicyHostError('unknownParticipant');
             }
 
@@ -270,7 +131,7 @@ export class IFrameHost implements PolicyHost {
             const api = this.require(true);
 
             // Before the command: Jitsi may report the end while it is still being sent.
-            this.leftReason = 'ended';
+            this.facts = { ...this.facts, leftReason: 'ended' };
             api.executeCommand('endConference');
         });
     }
