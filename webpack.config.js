@@ -13,7 +13,18 @@ module.exports = (_env, argv) => ({
         clean: true,
         publicPath: '/',
     },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve: {
+        extensions: ['.tsx', '.ts', '.js'],
+        // Preact's React compatibility layer in the browser, as the drop-in has it: a fraction of
+        // React DOM's size for the same components (BENCHMARKS.md, the portal's initial JS). The
+        // browser tests run this build; the component tests run on React itself.
+        alias: {
+            react: 'preact/compat',
+            'react-dom/client': 'preact/compat/client',
+            'react-dom': 'preact/compat',
+            'react/jsx-runtime': 'preact/jsx-runtime',
+        },
+    },
     module: {
         rules: [
             { test: /\.[jt]sx?$/, exclude: /node_modules\/(?!@jitsi\/react-sdk)/, use: 'babel-loader' },

@@ -16,7 +16,7 @@ export function setupPortalListeners(startListening: StartListening<PortalRootSt
         effect: async (_action, api) => {
             api.cancelActiveListeners();
             const answered = await api.condition(
-                portalActions.meetingPageAnswered.match,
+                action => portalActions.meetingPageAnswered.match(action),
                 api.extra.pageAnswerMs ?? PAGE_ANSWER_MS,
             );
 

@@ -2,9 +2,7 @@
  * The portal's own state: language, who is joining which room under what name, and how the join
  * goes. The meeting itself is the policy core's slice. Nothing here is persisted.
  */
-import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
-
-import { isNotOpenRefusal, type Lang } from '../school-policy';
+import { defineEvents, isNotOpenRefusal, type Lang } from '../school-policy';
 
 /** Who uses the portal in this session. */
 export type PortalRole = 'teacher' | 'student';
@@ -47,89 +45,74 @@ export interface PortalState {
 
 export const initialPortalState: PortalState = { lang: 'de', session: null, join: { kind: 'idle' }, attempt: 0 };
 
-const slice = createSlice({
-    name: 'portal',
-    initialState: initialPortalState,
-    reducers: {
-        languageChosen(state, action: PayloadAction<Lang>) {
-            state.lang = action.payload;
-        },
-        /** The user submitted the teacher or student form. */
-        sessionStarted(state, action: PayloadAction<Session>) {
-            state.session = action.payload;
-            state.join = { kind: 'connecting', passwordRequests: 0 };
-            state.attempt += 1;
-        },
-        /** Jitsi asked for the room password (after waiting for the host, too). */
-        joinPasswordRequested(state) {
-            const before = state.join.kind === 'connecting' ? state.join.passwordRequests : 0;
+type S = PortalState;
 
-            if (['connecting', 'waitingForHost', 'logInInMeeting'].includes(state.join.kind)) {
-                state.join = { kind: 'connecting', passwordRequests: before + 1 };
-            }
-        },
-        /** The password we gave was not accepted (Jitsi asked again), or we had none. */
-        joinPasswordRejected(state) {
-            state.join = { kind: 'wrongPassword' };
-        },
-        /**
-         * Jitsi reported an error while joining or in the meeting. Not every error is a failure
-         * (docs/jitsi-behaviour.md §4): a locked room is reported as `conference.passwordRequired`
-         * just before jitsi-meet asks for the password, a room without its moderator as
-         * `conference.authenticationRequired` while jitsi-meet waits, and anything jitsi-meet marks
-         * `isFatal: false` it recovers from by itself.
-         */
-        joinErrorOccurred(state, action: PayloadAction<{ name: string; isFatal?: boolean; texts?: string[] }>) {
-            const { name, isFatal, texts } = action.payload;
+/** The join starts over (a new try, or the page reloading in its frame). */
+const connecting = (state: S): S => ({ ...state, join: { kind: 'connecting', passwordRequests: 0 } });
 
-            if (name === 'conference.passwordRequired') {
-                return;
-            }
-            if (name === 'conference.authenticationRequired') {
-                state.join = { kind: state.session?.role === 'teacher' ? 'logInInMeeting' : 'waitingForHost' };
+/**
+ * Jitsi reported an error while joining or in the meeting. Not every error is a failure
+ * (docs/jitsi-behaviour.md §4): a locked room is reported as `conference.passwordRequired` just
+ * before jitsi-meet asks for the password, a room without its moderator as
+ * `conference.authenticationRequired` while jitsi-meet waits, and anything jitsi-meet marks
+ * `isFatal: false` it recovers from by itself.
+ */
+function joinErrorOccurred(
+    state: S,
+    { name, isFatal, texts }: { name: string; isFatal?: boolean; texts?: string[] },
+): S {
+    if (name === 'conference.passwordRequired') {
+        return state;
+    }
+    if (name === 'conference.authenticationRequired') {
+        return { ...state, join: { kind: state.session?.role === 'teacher' ? 'logInInMeeting' : 'waitingForHost' } };
+    }
+    // The core's one rule; in a school deployment every student joins as a guest.
+    if (isNotOpenRefusal({ name, asGuest: state.session?.role === 'student', ...(texts ? { texts } : {}) })) {
+        return { ...state, join: { kind: 'notOpen' } };
+    }
 
-                return;
-            }
-            // The core's one rule; in a school deployment every student joins as a guest.
-            if (isNotOpenRefusal({ name, asGuest: state.session?.role === 'student', ...(texts ? { texts } : {}) })) {
-                state.join = { kind: 'notOpen' };
-            } else if (isFatal !== false) {
-                state.join = { kind: 'failed', error: name };
-            }
-        },
-        /**
-         * The meeting page lost its connection and reloads itself in the same frame: the join starts
-         * over there (jitsi-meet may ask for the password again), without a new frame.
-         */
-        meetingReconnecting(state) {
-            state.join = { kind: 'connecting', passwordRequests: 0 };
-        },
-        /** Try again (after "not open yet", or by the user's choice). */
-        joinRetried(state) {
-            state.join = { kind: 'connecting', passwordRequests: 0 };
-            state.attempt += 1;
-        },
-        /** The meeting page has loaded and talks to the portal (its first event). */
-        meetingPageAnswered() {
-            // Nothing to keep: the portal's listener waits for this action.
-        },
-        /** The meeting page did not answer in time (not reachable, an error page, a 502). */
-        meetingPageSilent(state) {
-            if (state.join.kind === 'connecting') {
-                state.join = { kind: 'failed', error: 'noAnswer' };
-            }
-        },
-        /** We are in the meeting. */
-        joinSucceeded(state) {
-            state.join = { kind: 'idle' };
-        },
-        /** Back to the start: the session and anything typed are forgotten. */
-        sessionEnded(state) {
-            state.session = null;
-            state.join = { kind: 'idle' };
-        },
+    return isFatal !== false ? { ...state, join: { kind: 'failed', error: name } } : state;
+}
+
+/** The portal's events, one pure handler each (the core's `defineEvents`, as the policy's own). */
+const portal = defineEvents('portal', initialPortalState, {
+    languageChosen: (state: S, lang: Lang): S => ({ ...state, lang }),
+    /** The user submitted the teacher or student form. */
+    sessionStarted: (state: S, session: Session): S => ({
+        ...state,
+        session,
+        join: { kind: 'connecting', passwordRequests: 0 },
+        attempt: state.attempt + 1,
+    }),
+    /** Jitsi asked for the room password (after waiting for the host, too). */
+    joinPasswordRequested: (state: S): S => {
+        const before = state.join.kind === 'connecting' ? state.join.passwordRequests : 0;
+
+        return ['connecting', 'waitingForHost', 'logInInMeeting'].includes(state.join.kind)
+            ? { ...state, join: { kind: 'connecting', passwordRequests: before + 1 } }
+            : state;
     },
+    /** The password we gave was not accepted (Jitsi asked again), or we had none. */
+    joinPasswordRejected: (state: S): S => ({ ...state, join: { kind: 'wrongPassword' } }),
+    joinErrorOccurred,
+    /**
+     * The meeting page lost its connection and reloads itself in the same frame: the join starts
+     * over there (jitsi-meet may ask for the password again), without a new frame.
+     */
+    meetingReconnecting: connecting,
+    /** Try again (after "not open yet", or by the user's choice). */
+    joinRetried: (state: S): S => ({ ...connecting(state), attempt: state.attempt + 1 }),
+    /** The meeting page has loaded and talks to the portal (its first event; the listener waits for it). */
+    meetingPageAnswered: (state: S): S => state,
+    /** The meeting page did not answer in time (not reachable, an error page, a 502). */
+    meetingPageSilent: (state: S): S =>
+        state.join.kind === 'connecting' ? { ...state, join: { kind: 'failed', error: 'noAnswer' } } : state,
+    /** We are in the meeting. */
+    joinSucceeded: (state: S): S => ({ ...state, join: { kind: 'idle' } }),
+    /** Back to the start: the session and anything typed are forgotten. */
+    sessionEnded: (state: S): S => ({ ...state, session: null, join: { kind: 'idle' } }),
 });
 
-export const portalActions = slice.actions;
-export const portalReducer = slice.reducer;
+export const portalActions = portal.actions;
+export const portalReducer = portal.reducer;

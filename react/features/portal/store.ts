@@ -3,7 +3,7 @@
  * the portal's, all given the same host as `extra`. The same factory builds the app's store and the
  * tests' stores.
  */
-import { combineReducers, configureStore, type UnknownAction } from '@reduxjs/toolkit';
+import { applyMiddleware, combineReducers, legacy_createStore as createStore, type UnknownAction } from 'redux';
 
 import { createPolicyMiddleware, policyReducer, type PolicyTiming } from '../school-policy';
 
@@ -37,11 +37,9 @@ export function makeStore(options: MakeStoreOptions = {}) {
         },
         state => state.schoolPolicy,
     );
-    const store = configureStore({
-        reducer: rootReducer,
-        preloadedState: options.preloadedState,
-        middleware: getDefault => getDefault().prepend(policy.middleware),
-    });
+    // Redux itself, as jitsi-meet creates its store: the state is written only by the core's events
+    // (pure handlers), so neither Redux Toolkit nor Immer is needed in the portal's bundle.
+    const store = createStore(rootReducer, options.preloadedState, applyMiddleware(policy.middleware));
 
     setupPortalListeners(policy.startListening);
 

@@ -28,4 +28,4 @@ export * from './selectors';
 export * from './listeners';
 export type { ListenerApi, ListenerPredicate, StartListening } from './listenerMiddleware';
 export type { Dispatch, Middleware, MiddlewareAPI, Reducer, UnknownAction, Unsubscribe } from './reduxShapes';
-export type { EventCreator, PolicyEvent } from './events';
+export { defineEvents, type EventCreator, type PolicyEvent } from './events';
