@@ -5,7 +5,7 @@
  */
 import { applyMiddleware, combineReducers, legacy_createStore as createStore, type UnknownAction } from 'redux';
 
-import { createPolicyMiddleware, policyReducer, type PolicyTiming } from '../school-policy';
+import { bindHost, createPolicyMiddleware, policyReducer, type PolicyTiming } from '../school-policy';
 
 import { IFrameHost } from './iframeHost';
 import { setupPortalListeners } from './portalListeners';
@@ -27,11 +27,15 @@ export interface MakeStoreOptions {
 
 /** Builds a store with its host. */
 export function makeStore(options: MakeStoreOptions = {}) {
-    const forward = (action: UnknownAction) => store.dispatch(action);
-    const host = (options.host ?? (dispatch => new IFrameHost(dispatch)))(forward);
+    // The host needs the store and the store needs the host: made from the store once it exists
+    // (the core's hostBinding.ts, as the fork build does).
+    const makeHost = options.host ?? (dispatch => new IFrameHost(dispatch));
+    const binding = bindHost<PortalRootState, PortalHost>(store => makeHost(action => store.dispatch(action)));
     const policy = createPolicyMiddleware<PortalRootState, PortalExtra>(
         {
-            host,
+            get host() {
+                return binding.host();
+            },
             timing: options.timing,
             ...(options.pageAnswerMs === undefined ? {} : { pageAnswerMs: options.pageAnswerMs }),
         },
@@ -41,9 +45,10 @@ export function makeStore(options: MakeStoreOptions = {}) {
     // (pure handlers), so neither Redux Toolkit nor Immer is needed in the portal's bundle.
     const store = createStore(rootReducer, options.preloadedState, applyMiddleware(policy.middleware));
 
+    binding.bind(store);
     setupPortalListeners(policy.startListening);
 
-    return { store, host };
+    return { store, host: binding.host() };
 }
 
 /** The store type. */

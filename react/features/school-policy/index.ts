@@ -29,3 +29,4 @@ export * from './listeners';
 export type { ListenerApi, ListenerPredicate, StartListening } from './listenerMiddleware';
 export type { Dispatch, Middleware, MiddlewareAPI, Reducer, UnknownAction, Unsubscribe } from './reduxShapes';
 export { defineEvents, type EventCreator, type PolicyEvent } from './events';
+export { bindHost, type HostBinding, type HostStore } from './hostBinding';

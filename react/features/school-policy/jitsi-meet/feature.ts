@@ -21,6 +21,7 @@ import type { Middleware, MiddlewareAPI, UnknownAction } from '../reduxShapes';
 import { translateNotice } from '../i18n/noticeMessages';
 import { NOT_OPEN_RETRY_SECONDS, fieldOf, isHangupKey } from '../policy/hostFacts';
 import type { Lang } from '../rules';
+import { bindHost } from '../hostBinding';
 import { createPolicyMiddleware, type PolicyExtra, type PolicyTiming } from '../listeners';
 import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
 
@@ -138,14 +139,19 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
     const notify = (key: 'account.blocked' | 'lock.changeRefused') =>
         options.deps.notify(translateNotice(lang(), key)) as UnknownAction;
     const storage = options.sharedDevices !== false ? options.storage : undefined;
-    let host: JitsiMeetHost | undefined;
+    // The host needs the store and the store needs the host: made from the store the first time the
+    // middleware sees it (hostBinding.ts, as the portal does).
+    const binding = bindHost<IJitsiMeetState, JitsiMeetHost>(
+        store =>
+            new JitsiMeetHost(
+                () => store.getState(),
+                thunkOrAction => store.dispatch(thunkOrAction as UnknownAction),
+                options.deps,
+            ),
+    );
     const extra: PolicyExtra = {
         get host() {
-            if (!host) {
-                throw new Error('school-policy: the middleware has not seen the store yet');
-            }
-
-            return host;
+            return binding.host();
         },
         timing: options.timing,
     };
@@ -172,13 +178,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
             // R4: nothing of the meeting stays on a shared device.
             clearStorage: storage ? () => clearJitsiStorage(storage) : undefined,
         },
-        store => {
-            host ??= new JitsiMeetHost(
-                () => store.getState(),
-                thunkOrAction => store.dispatch(thunkOrAction as UnknownAction),
-                options.deps,
-            );
-        },
+        store => binding.bind(store),
     );
 
     return {
