@@ -212,6 +212,27 @@ describe('teacher: in the meeting', () => {
         expect(screen.queryByRole('region', { name: /vor dem Passwortschutz/ })).not.toBeInTheDocument();
     });
 
+    it('lists a student who was already inside when the teacher joined (let in after Jicofo opened the room)', async () => {
+        const { user } = renderPortal({ path: '/lehrkraft' });
+
+        await startMeeting(user);
+        const api = FakeExternalApi.latest();
+        const room = api.options.roomName;
+
+        // A stock server (no school module): the student waits for the host; Jicofo opens the room
+        // for the teacher's conference request, and the student's retry comes before her own join.
+        api.model.schoolModule = false;
+        api.model.join(room, { name: 'Schnelle Schnecke', asTeacher: false });
+        api.model.openedForTeacher(room);
+        api.model.retryWaiting(room);
+        expect(api.model.snapshot(room).participants[0]?.state).toBe('joined');
+        act(() => api.join({ role: 'moderator' }));
+        const list = await screen.findByRole('region', { name: '1 Person war schon vor dem Passwortschutz im Raum' });
+
+        expect(within(list).getByText('Schnelle Schnecke')).toBeInTheDocument();
+        expect(screen.getByText('1 weitere Teilnehmende')).toBeInTheDocument();
+    });
+
     it('lists a student who waited for the host and came in while the lock was on its way; "protected" only once reviewed', async () => {
         const { user } = renderPortal({ path: '/lehrkraft' });
         const password = await startMeeting(user);

@@ -73,6 +73,11 @@ export interface Room {
     recordingTimes: { started: number; stopped: number | null } | null;
     readonly chat: { from: string; message: string }[];
     readonly members: Map<string, Member>;
+    /**
+     * Jicofo has opened the room for an authenticated teacher's conference request, before her own
+     * join (FocusManager.conferenceRequest, then her MUC join): waiting guests who ask now get in.
+     */
+    opened: boolean;
 }
 
 /** A snapshot of a room, for the control API and tests. */
@@ -128,6 +133,7 @@ export class RoomModel {
                 recordingTimes: null,
                 chat: [],
                 members: new Map(),
+                opened: false,
             };
             this.rooms.set(name, room);
         }
@@ -201,8 +207,10 @@ export class RoomModel {
     /** Lets a guest in, or not yet; `arriving` for the guest's own join (not a re-check). */
     protected admitGuest(member: Member, arriving = false): void {
         const room = this.room(member.room);
-        // The room exists once an authenticated teacher has created it (a simulated one counts).
-        const hostPresent = this.joinedIn(room).some(m => m.kind === 'teacher' || m.role === 'moderator');
+        // The room exists once Jicofo has opened it for an authenticated teacher (a simulated one
+        // counts), which happens before her own join.
+        const hostPresent =
+            room.opened || this.joinedIn(room).some(m => m.kind === 'teacher' || m.role === 'moderator');
 
         if (!hostPresent) {
             // Secure domain before the host: Jicofo answers "not authorized", jitsi-meet reports it and
@@ -250,6 +258,10 @@ export class RoomModel {
             this.broadcast(room, null, 'participantLeft', { id: member.id });
             this.electModerator(room);
         }
+        // JitsiMeetConferenceImpl.maybeStop: the last member left, Jicofo stops the conference.
+        if (this.joinedIn(room).length === 0) {
+            room.opened = false;
+        }
     }
 
     /**
@@ -290,7 +302,9 @@ export class RoomModel {
                 this.completeJoin(member);
             }
         } else if (member.kind === 'teacher') {
-            // Prosody checks the password for every joiner, moderators included.
+            // Jicofo opened the room for her conference request; Prosody checks the password for
+            // every joiner, moderators included.
+            room.opened = true;
             if (room.password !== null) {
                 member.state = 'needsPassword';
                 this.askForPassword(member);

@@ -252,6 +252,14 @@ export class Rooms extends RoomModel {
         }
     }
 
+    /**
+     * Jicofo opens a room for a teacher's conference request; her own join follows. A waiting guest
+     * whose retry comes in between is let in first (on a server without mod_school_policy).
+     */
+    openedForTeacher(roomName: string): void {
+        this.room(roomName).opened = true;
+    }
+
     /** A room's state. */
     snapshot(roomName: string): RoomSnapshot {
         const room = this.room(roomName);
