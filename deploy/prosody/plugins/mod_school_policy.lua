@@ -98,6 +98,9 @@ local function token_says_teacher(full_jid)
 	return type(user) == "table" and (user.moderator == true or user.moderator == "true");
 end
 
+-- Hosts no setting names that an occupant came from, each logged once.
+local unknown_domains_logged = {};
+
 --- Who is behind one real address in one room.
 -- @return "service", "teacher" or "guest"
 local function kind_of(real_jid, room_jid)
@@ -112,8 +115,11 @@ local function kind_of(real_jid, room_jid)
 		return "teacher";
 	end
 	if token_says_teacher(full) then return "teacher"; end
-	if not guest_domains[host] then
-		module:log("error", "school_policy: %s is on %s, which is no configured domain; treated as a guest", full, host);
+	if not guest_domains[host] and not unknown_domains_logged[host] then
+		-- Once per domain: a misconfigured domain would otherwise fill the log on every occupant event.
+		unknown_domains_logged[host] = true;
+		module:log("error", "school_policy: %s is on %s, which is no configured domain; treated as a guest"
+			.. " (logged once per domain)", full, host);
 	end
 	return "guest";
 end
