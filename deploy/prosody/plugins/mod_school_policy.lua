@@ -101,18 +101,19 @@ end
 -- Hosts no setting names that an occupant came from, each logged once.
 local unknown_domains_logged = {};
 
---- Who is behind one real address in one room.
--- @return "service", "teacher" or "guest"
-local function kind_of(real_jid, room_jid)
+--- Who is behind one real address in one room, and for a teacher, which school's account: the one
+-- place that decides who counts as a teacher (admission, closure and the usage counts all ask it).
+-- @return "service", "teacher" or "guest"; for a teacher the school (account name), or nil (a token)
+local function identify(real_jid, room_jid)
 	-- Prosody has already normalised every address it routes (core/stanza_router.lua), so no
 	-- further preparation is needed here, on every join.
 	local full = real_jid;
 	local bare, host = jid_bare(full), jid_host(full);
 	if service_accounts[bare] or service_domains[host] then return "service"; end
-	if teacher_domains[host] then return "teacher"; end
+	if teacher_domains[host] then return "teacher", jid_util.node(full); end
 	local vouch = vouches[full];
 	if vouch and vouch.room == room_jid and not register.blocked(jid_util.node(vouch.identity)) then
-		return "teacher";
+		return "teacher", jid_util.node(vouch.identity);
 	end
 	if token_says_teacher(full) then return "teacher"; end
 	if not guest_domains[host] and not unknown_domains_logged[host] then
@@ -122,6 +123,11 @@ local function kind_of(real_jid, room_jid)
 			.. " (logged once per domain)", full, host);
 	end
 	return "guest";
+end
+
+--- Service, teacher or guest (see identify).
+local function kind_of(real_jid, room_jid)
+	return (identify(real_jid, room_jid));
 end
 
 --- Whether any session of an occupant is a teacher's.
@@ -315,54 +321,15 @@ module:hook("muc-room-destroyed", function (event)
 	closures[event.room.jid] = nil;
 end);
 
--- R5, misuse signals without surveillance: per school, when a room gets its first teacher, the
--- number of rooms that school has open at that moment. No room name, no person, no address.
-local school_rooms = module:shared("school_rooms");
-
---- The school (account name) behind a teacher's address in a room, or nil for anyone else.
-local function school_of(real_jid, room_jid)
-	if teacher_domains[jid_host(real_jid)] then return jid_util.node(real_jid); end
-	local vouch = vouches[real_jid];
-	if vouch and vouch.room == room_jid then return jid_util.node(vouch.identity); end
-	return nil;
-end
-
-local function count(set)
-	local n = 0;
-	for _ in pairs(set) do n = n + 1; end
-	return n;
-end
-
-module:hook("muc-occupant-joined", function (event)
-	local room, from = event.room, event.stanza.attr.from;
-	local school = school_of(from, room.jid);
-	if not school or kind_of(from, room.jid) ~= "teacher" then return; end
-	local rooms = school_rooms[school] or {};
-	school_rooms[school] = rooms;
-	if rooms[room.jid] then return; end
-	rooms[room.jid] = true;
-	record_usage({ t = os.time(), school = school, event = "opened", open = count(rooms) });
-end, -1);
-
--- A school's room is closed for the count when none of its teachers is inside any more (the one
--- leaving is no longer among the occupants when this runs).
-module:hook("muc-occupant-left", function (event)
-	local room = event.room;
-	local present = {};
-	for _, occupant in room:each_occupant() do
-		for real_jid in occupant:each_session() do
-			local school = school_of(real_jid, room.jid);
-			if school then present[school] = true; end
-		end
-	end
-	for school, rooms in pairs(school_rooms) do
-		if rooms[room.jid] and not present[school] then rooms[room.jid] = nil; end
-	end
-end, -1);
-
-module:hook("muc-room-destroyed", function (event)
-	for _, rooms in pairs(school_rooms) do rooms[event.room.jid] = nil; end
-end);
+-- R5, misuse signals without surveillance: the per-school counts (school_usage.lib.lua), with the
+-- school as this module decides it.
+module:require("school_usage").track(module, {
+	school_of = function (real_jid, room_jid)
+		local kind, school = identify(real_jid, room_jid);
+		return kind == "teacher" and school or nil;
+	end,
+	record = record_usage,
+});
 
 -- R5: a block (or a new password) ends the sessions Jicofo vouched for with that school's account:
 -- the teacher's anonymous connection never logged in with the credentials, so Prosody's own
