@@ -20,6 +20,15 @@ describe('isNotOpenRefusal: one rule for both hosts', () => {
             true,
         ],
         [{ name: 'conference.connectionError.notAllowed', texts: ['members only'], asGuest: false }, false],
+        // The admin's own wording: the server's marker decides.
+        [
+            {
+                name: 'conference.connectionError.notAllowed',
+                texts: ['Bitte warten Sie auf Ihre Lehrkraft. [school-policy:not-open]'],
+                asGuest: false,
+            },
+            true,
+        ],
         // Without texts (the IFrame API passes none): a not-allowed is taken for it.
         [{ name: 'conference.connectionError.notAllowed', asGuest: false }, true],
         [{ name: 'conference.passwordRequired', asGuest: true }, false],

@@ -82,6 +82,8 @@ export async function startProsody(options: {
     extraTeacherDomain?: string;
     /** Without mod_school_policy: the same server as a stock Jitsi's, for comparisons. */
     withoutPolicy?: boolean;
+    /** The admin's own text for the "not open yet" refusal (`school_policy_not_open_text`). */
+    notOpenText?: string;
 }): Promise<RunningProsody> {
     if (!existsSync('/usr/bin/prosody')) {
         throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
@@ -99,6 +101,7 @@ export async function startProsody(options: {
         SP_ROOM_CACHE: String(options.roomCacheSize ?? 100),
         SP_EXTRA_TEACHER_DOMAIN: options.extraTeacherDomain ?? '',
         SP_WITHOUT_POLICY: options.withoutPolicy ? '1' : '',
+        SP_NOT_OPEN_TEXT: options.notOpenText ?? '',
     };
     const logFile = join(dir, 'prosody.log');
 

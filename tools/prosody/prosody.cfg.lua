@@ -81,3 +81,6 @@ Component "conference.meet.test" "muc"
     -- The room cache, small so that the tests can make Prosody swap live rooms out (default 100).
     muc_room_cache_size = tonumber(os.getenv("SP_ROOM_CACHE") or "100")
     school_policy_grace_period = tonumber(os.getenv("SP_GRACE") or "60")
+    -- SP_NOT_OPEN_TEXT: an admin's own wording of the refusal (the clients go by its marker).
+    local not_open_text = os.getenv("SP_NOT_OPEN_TEXT")
+    if not_open_text and not_open_text ~= "" then school_policy_not_open_text = not_open_text end

@@ -9,8 +9,8 @@ import { DOMAINS } from './harness';
 import { FOCUS_NS, MUC, MUC_OWNER, MUC_USER } from './namespaces';
 import type { StanzaLog } from './stanzaLog';
 
-/** The outcome of a join. */
-export type JoinResult = { ok: true } | { ok: false; condition: string; text: string };
+/** The outcome of a join; a refusal's application-specific conditions as `namespace#name`. */
+export type JoinResult = { ok: true } | { ok: false; condition: string; text: string; extensions?: string[] };
 
 /** Jicofo's answer to a conference request, read as lib-jitsi-meet's modules/xmpp/moderator.ts reads it. */
 export type ConferenceAnswer =
@@ -23,6 +23,8 @@ export type ConferenceAnswer =
           /** `_handleIqError`: not-authorized is AUTHENTICATION_REQUIRED (the login dialog / waiting for the host). */
           notAuthorized: boolean;
       };
+
+const STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
 export const roomJid = (room: string) => `${room}@${DOMAINS.muc}`;
 
@@ -66,7 +68,16 @@ export async function joinRoom(
     const condition =
         error?.children.find((c): c is Element => typeof c !== 'string' && c.name !== 'text')?.name ?? 'unknown';
 
-    return { ok: false, condition, text: error?.getChildText('text') ?? '' };
+    const extensions = (error?.getChildElements() ?? [])
+        .filter(child => child.attrs.xmlns !== STANZAS)
+        .map(child => `${String(child.attrs.xmlns)}#${child.name}`);
+
+    return {
+        ok: false,
+        condition,
+        text: error?.getChildText('text') ?? '',
+        ...(extensions.length > 0 ? { extensions } : {}),
+    };
 }
 
 /** Submits the owner config form with the given fields; rejects with the room's error. */

@@ -53,6 +53,19 @@ local max_password_length = module:get_option_number("school_policy_max_password
 local not_open_text = module:get_option_string("school_policy_not_open_text",
 	"Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt. / "
 	.. "The room is not open yet: the teacher has not set a password.");
+-- The refusal's marker, which no setting rewords: the clients recognise "not open yet" by it.
+-- lib-jitsi-meet passes on only the text of a refused join (ChatRoom.onPresenceError: type and text,
+-- for users not on the anonymous domain), so the code rides at the end of the text; XMPP clients
+-- that read conditions find the same as an application-specific condition (RFC 6120 §8.4).
+local NOT_OPEN_CODE = "[school-policy:not-open]";
+local REFUSAL_NS = "urn:jitsi-school-policy:refusal";
+
+--- The "not open yet" refusal of a join, with its text and its marker.
+local function not_open_refusal(stanza, room_jid)
+	local reply = st.error_reply(stanza, "cancel", "not-allowed", not_open_text .. " " .. NOT_OPEN_CODE, room_jid);
+	reply:get_child("error"):tag("not-open", { xmlns = REFUSAL_NS }):up();
+	return reply;
+end
 local closed_text = module:get_option_string("school_policy_closed_text",
 	"Die Lehrkraft hat das Meeting verlassen. Der Raum wurde geschlossen. / "
 	.. "The teacher has left the meeting. The room has been closed.");
@@ -268,7 +281,7 @@ module:hook("muc-room-pre-create", function (event)
 	if kind_of(stanza.attr.from, event.room.jid) ~= "guest" then return; end
 	module:log("info", "school_policy: refused %s in %s: no password set (new room)", stanza.attr.from,
 		event.room.jid);
-	event.origin.send(st.error_reply(stanza, "cancel", "not-allowed", not_open_text, event.room.jid));
+	event.origin.send(not_open_refusal(stanza, event.room.jid));
 	return true;
 end, 10);
 
@@ -290,7 +303,7 @@ module:hook("muc-occupant-pre-join", function (event)
 	if event.is_new_room or not has_password(room) then
 		module:log("info", "school_policy: refused %s in %s: no password set (%s)", from, room.jid,
 			event.is_new_room and "new room" or "open room");
-		event.origin.send(st.error_reply(stanza, "cancel", "not-allowed", not_open_text, room.jid));
+		event.origin.send(not_open_refusal(stanza, room.jid));
 		return true;
 	end
 	-- With a password set, mod_muc checks it next.

@@ -18,7 +18,14 @@ export function isHangupKey(key: unknown): boolean {
 /** Seconds until a refused student tries again (both hosts; the countdown is the core's). */
 export const NOT_OPEN_RETRY_SECONDS = 15;
 
-/** The server's refusal text, matched in German and English (mod_school_policy's default text). */
+/**
+ * mod_school_policy's marker at the end of its "not open yet" refusal, whatever text the admin set
+ * (`school_policy_not_open_text`): lib-jitsi-meet passes on only the refusal's text, so the marker
+ * rides in it (docs/jitsi-behaviour.md §6).
+ */
+export const NOT_OPEN_CODE = '[school-policy:not-open]';
+
+/** The server's default refusal text, in German and English (a server module from before the marker). */
 const NOT_OPEN_TEXT = /noch nicht geöffnet|not open yet/i;
 
 /** What a host knows about a refused join. */
@@ -48,5 +55,5 @@ export function isNotOpenRefusal(facts: RefusalFacts): boolean {
     }
     const texts = (facts.texts ?? []).filter((text): text is string => typeof text === 'string');
 
-    return texts.length === 0 || texts.some(text => NOT_OPEN_TEXT.test(text));
+    return texts.length === 0 || texts.some(text => text.includes(NOT_OPEN_CODE) || NOT_OPEN_TEXT.test(text));
 }
