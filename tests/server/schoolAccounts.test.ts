@@ -13,13 +13,13 @@ import WebSocket from 'ws';
 
 import { runAccounts, type AccountsDeps } from '../../tools/accounts/accountsCommand';
 import { credentialsInLetter } from '../../tools/accounts/credentialLetter';
+import { localAccountSettings } from '../../tools/accounts/localSettings';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectAccount, connectGuest, type Person } from '../../tools/prosody/xmppClients';
 
-const ROOT = join(__dirname, '..', '..');
 const BLOCKED = /Der Zugang Ihrer Schule ist gesperrt/;
 
 let prosody: RunningProsody;
@@ -31,20 +31,7 @@ const people: Person[] = [];
 jest.setTimeout(60000);
 
 function writeSettings(path: string, overrides: Record<string, unknown> = {}) {
-    writeFileSync(
-        path,
-        JSON.stringify({
-            prosodyConfig: prosody.configPath,
-            domain: DOMAINS.teachers,
-            register: join(prosody.dir, 'accounts.json'),
-            auditLog: join(work, 'audit.log'),
-            usageLog: join(prosody.dir, 'usage.jsonl'),
-            config: join(ROOT, 'config.js'),
-            letters: join(work, 'letters'),
-            address: 'https://schule.meet.test',
-            ...overrides,
-        }),
-    );
+    writeFileSync(path, JSON.stringify({ ...localAccountSettings(prosody, work), ...overrides }));
 }
 
 /** Runs the tool in-process against the test server; returns exit code and what it printed. */

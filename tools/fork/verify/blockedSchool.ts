@@ -8,10 +8,10 @@ import { join } from 'node:path';
 
 import { runAccounts } from '../../accounts/accountsCommand';
 import { credentialsInLetter } from '../../accounts/credentialLetter';
+import { localAccountSettings } from '../../accounts/localSettings';
 import { prosodyShell } from '../../accounts/prosodyAdmin';
-import { DOMAINS, type RunningProsody } from '../../prosody/harness';
+import type { RunningProsody } from '../../prosody/harness';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const SCHOOL = 'gs-gesperrt';
 
 /** Adds and blocks a school; returns its teachers' log-in (user name and password). */
@@ -23,19 +23,7 @@ export async function addBlockedSchool(prosody: RunningProsody): Promise<{ user:
     const deps = { admin: prosodyShell(prosody.configPath, { env: prosody.env }) };
 
     try {
-        writeFileSync(
-            settings,
-            JSON.stringify({
-                prosodyConfig: prosody.configPath,
-                domain: DOMAINS.teachers,
-                register: join(prosody.dir, 'accounts.json'),
-                auditLog: join(work, 'audit.log'),
-                usageLog: join(prosody.dir, 'usage.jsonl'),
-                config: join(ROOT, 'config.js'),
-                letters: join(work, 'letters'),
-                address: 'https://schule.meet.test',
-            }),
-        );
+        writeFileSync(settings, JSON.stringify(localAccountSettings(prosody, work)));
         const added = await runAccounts(
             ['add', SCHOOL, '--name', 'Grundschule Gesperrt', '--settings', settings],
             io,
