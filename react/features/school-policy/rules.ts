@@ -290,7 +290,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'forkBuild',
-                by: 'Becoming moderator opens a password dialog that cannot be dismissed (or locks with a prepared password); a removed password is set again; who came in before the lock is listed for the teacher to keep or remove (run in CI on the built fork against Prosody, `npm run fork:verify`; the dialogs load from libs/chunks/, with a visible retry when they cannot)',
+                by: 'Becoming moderator opens a password dialog that cannot be dismissed (or locks with a prepared password); a removed password is set again; who came in before the lock is listed for the teacher to keep or remove (run in CI on the built fork against Prosody, `npm run fork:verify`: the dialog that cannot be dismissed, the lock, a removal the server refuses, the dialogs loaded from libs/chunks/ with a visible retry when they cannot; the review list and setting a removed password again with jitsi-meet’s own reducers and dialog code)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/feature.ts',
                     'react/features/school-policy/jitsi-meet/JitsiMeetHost.ts',
