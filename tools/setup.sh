@@ -15,6 +15,10 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v make >/dev/null 2>&1 || need+=(make)
 command -v xz >/dev/null 2>&1 || need+=(xz-utils)
+# Jitsi's own Prosody modules, which the server tests load beside ours, need these Lua libraries.
+for lib in lua-cjson lua-basexx lua-luaossl lua-inspect; do
+    dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
+done
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then

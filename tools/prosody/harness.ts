@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { buildKitFolder } from '../jitsi-web/jitsiSiteConfig';
 import { accepts, freePort, until } from '../net/loopback';
 
 const ROOT = join(__dirname, '..', '..');
@@ -46,6 +47,17 @@ function registerAccounts(env: NodeJS.ProcessEnv): void {
     register(FOCUS_ACCOUNT.username, DOMAINS.auth, FOCUS_ACCOUNT.password);
 }
 
+/** Jitsi's Prosody modules from the build kit; throws, naming the folder, when it is not there. */
+function jitsiPlugins(): string {
+    const folder = join(buildKitFolder(), 'prosody-plugins');
+
+    if (!existsSync(join(folder, 'mod_muc_meeting_id.lua'))) {
+        throw new Error(`Jitsi's Prosody modules are missing at ${folder}: set JITSI_MEET_BUILD_KIT to the kit`);
+    }
+
+    return folder;
+}
+
 /** A running Prosody. */
 export interface RunningProsody {
     readonly port: number;
@@ -70,8 +82,8 @@ export interface RunningProsody {
     stop(): Promise<void>;
 }
 
-/** Starts Prosody with the given grace period (seconds) for closing rooms without a teacher. */
-export async function startProsody(options: {
+/** How a test server is set up. */
+export interface ProsodyOptions {
     graceSeconds: number;
     plugins?: string;
     /** Also serve BOSH over HTTP, as a Jitsi deployment does for the browser. */
@@ -84,14 +96,16 @@ export async function startProsody(options: {
     withoutPolicy?: boolean;
     /** The admin's own text for the "not open yet" refusal (`school_policy_not_open_text`). */
     notOpenText?: string;
-}): Promise<RunningProsody> {
-    if (!existsSync('/usr/bin/prosody')) {
-        throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'school-prosody-'));
-    const port = await freePort();
-    const httpPort = options.bosh ? await freePort() : undefined;
-    const env = {
+    /**
+     * Jitsi's own Prosody modules on the conference component, as Debian's example configuration
+     * loads them (from the jitsi-meet build kit's `prosody-plugins/`), rooms opened only by Jicofo.
+     */
+    jitsiModules?: boolean;
+}
+
+/** The environment tools/prosody/prosody.cfg.lua reads its settings from. */
+function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort: number | undefined) {
+    return {
         ...process.env,
         SP_HTTP_PORT: httpPort === undefined ? '' : String(httpPort),
         SP_DIR: dir,
@@ -102,7 +116,19 @@ export async function startProsody(options: {
         SP_EXTRA_TEACHER_DOMAIN: options.extraTeacherDomain ?? '',
         SP_WITHOUT_POLICY: options.withoutPolicy ? '1' : '',
         SP_NOT_OPEN_TEXT: options.notOpenText ?? '',
+        SP_JITSI_PLUGINS: options.jitsiModules ? jitsiPlugins() : '',
     };
+}
+
+/** Starts Prosody with the given grace period (seconds) for closing rooms without a teacher. */
+export async function startProsody(options: ProsodyOptions): Promise<RunningProsody> {
+    if (!existsSync('/usr/bin/prosody')) {
+        throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'school-prosody-'));
+    const port = await freePort();
+    const httpPort = options.bosh ? await freePort() : undefined;
+    const env = serverEnv(options, dir, port, httpPort);
     const logFile = join(dir, 'prosody.log');
 
     registerAccounts(env);

@@ -11,7 +11,11 @@ daemonize = false
 pidfile = dir .. "/prosody.pid"
 data_path = dir .. "/data"
 certificates = dir -- no TLS on loopback; an existing folder keeps the certificate manager quiet
-plugin_paths = { assert(os.getenv("SP_PLUGINS"), "SP_PLUGINS not set") }
+-- SP_JITSI_PLUGINS: Jitsi's own Prosody modules (what jitsi-meet-prosody installs in
+-- /usr/share/jitsi-meet/prosody-plugins), loaded as Debian's example configuration loads them.
+local jitsi_plugins = os.getenv("SP_JITSI_PLUGINS")
+if jitsi_plugins == "" then jitsi_plugins = nil end
+plugin_paths = { assert(os.getenv("SP_PLUGINS"), "SP_PLUGINS not set"), jitsi_plugins }
 interfaces = { "127.0.0.1" }
 c2s_ports = { tonumber(os.getenv("SP_C2S_PORT")) }
 s2s_ports = {}
@@ -48,6 +52,9 @@ limits = { c2s = { rate = "1mb/s" } }
 school_accounts_file = dir .. "/accounts.json"
 school_accounts_usage_file = dir .. "/usage.jsonl"
 
+-- muc_domain_mapper's base, as Debian's example sets it (only read when Jitsi's modules are loaded).
+muc_mapper_domain_base = "meet.test"
+
 -- internal_hashed with the media centre's blocks (mod_auth_school_accounts).
 VirtualHost "meet.test"
     authentication = "school_accounts"
@@ -65,7 +72,19 @@ VirtualHost "auth.meet.test"
 
 Component "conference.meet.test" "muc"
     -- SP_WITHOUT_POLICY: the same server without the module, for the benchmark's comparison.
-    modules_enabled = without_policy and {} or { "school_policy" }
+    local conference_modules = without_policy and {} or { "school_policy" }
+    if jitsi_plugins then
+        -- doc/debian/jitsi-meet-prosody/prosody.cfg.lua-jvb.example, the conference component.
+        for _, name in ipairs({ "muc_hide_all", "muc_meeting_id", "muc_domain_mapper", "muc_rate_limit",
+            "muc_password_whitelist" }) do
+            conference_modules[#conference_modules + 1] = name
+        end
+        restrict_room_creation = true
+        admins = { "focus@auth.meet.test" }
+        muc_password_whitelist = { "focus@auth.meet.test" }
+        muc_room_default_public_jids = true
+    end
+    modules_enabled = conference_modules
     -- As in Jitsi: rooms are usable at once, which is the gap the module closes.
     muc_room_locking = false
     muc_tombstones = false
