@@ -101,6 +101,11 @@ export interface ProsodyOptions {
      * loads them (from the jitsi-meet build kit's `prosody-plugins/`), rooms opened only by Jicofo.
      */
     jitsiModules?: boolean;
+    /**
+     * With `jitsiModules`: Jitsi's mod_rate_limit on the guest host, with this allow-list of
+     * addresses (`rate_limit_whitelist`; empty: loopback, standing in for a school's address, is not on it).
+     */
+    rateLimitWhitelist?: readonly string[];
 }
 
 /** The environment tools/prosody/prosody.cfg.lua reads its settings from. */
@@ -117,6 +122,8 @@ function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort:
         SP_WITHOUT_POLICY: options.withoutPolicy ? '1' : '',
         SP_NOT_OPEN_TEXT: options.notOpenText ?? '',
         SP_JITSI_PLUGINS: options.jitsiModules ? jitsiPlugins() : '',
+        SP_RATE_LIMIT_WHITELIST:
+            options.rateLimitWhitelist === undefined ? '' : options.rateLimitWhitelist.join(',') || 'none',
     };
 }
 

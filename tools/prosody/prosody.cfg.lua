@@ -61,6 +61,18 @@ VirtualHost "meet.test"
 
 VirtualHost "guest.meet.test"
     authentication = "anonymous"
+    -- SP_RATE_LIMIT_WHITELIST: Jitsi's mod_rate_limit where the students log in, with this allow-list
+    -- (comma-separated; "none" for an empty one: the school's address is not on it). Loopback stands
+    -- in for one school's public address, behind which a whole class connects.
+    local whitelist_setting = os.getenv("SP_RATE_LIMIT_WHITELIST")
+    if jitsi_plugins and whitelist_setting and whitelist_setting ~= "" then
+        modules_enabled = { "rate_limit" }
+        local allowed = {}
+        for entry in whitelist_setting:gmatch("[^,]+") do
+            if entry ~= "none" then allowed[#allowed + 1] = entry end
+        end
+        rate_limit_whitelist = allowed
+    end
 
 -- A host none of the module's settings names: its users must be treated as guests, loudly.
 VirtualHost "other.meet.test"

@@ -44,6 +44,7 @@ export async function joinRoom(
     room: string,
     nick: string,
     password?: string,
+    timeoutMs = 10000,
 ): Promise<JoinResult> {
     const since = log.length;
     const to = `${roomJid(room)}/${nick}`;
@@ -59,6 +60,7 @@ export async function joinRoom(
         s => s.is('presence') && s.attrs.from === to && (s.attrs.type === 'error' || isSelf(s)),
         since,
         `answer to joining ${room}`,
+        timeoutMs,
     );
 
     if (answer.attrs.type !== 'error') {

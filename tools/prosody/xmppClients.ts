@@ -34,7 +34,8 @@ export interface Person {
         room: string,
         ids: { machineUid: string; sessionId?: string },
     ): Promise<ConferenceAnswer>;
-    join(room: string, nick: string, password?: string): Promise<JoinResult>;
+    /** Joins a room; waits for the answer up to `timeoutMs` (10 s). */
+    join(room: string, nick: string, password?: string, timeoutMs?: number): Promise<JoinResult>;
     setPassword(room: string, password: string): Promise<void>;
     /** Makes a room persistent through the owner config form. */
     setPersistent(room: string): Promise<void>;
@@ -144,7 +145,7 @@ async function connectPerson(options: {
 
     return {
         jid: me,
-        join: (room, nick, password) => joinRoom(xmpp, log, room, nick, password),
+        join: (room, nick, password, timeoutMs) => joinRoom(xmpp, log, room, nick, password, timeoutMs),
         conferenceRequest: (focus, room, ids) => conferenceRequest(xmpp, focus, room, ids),
         setPassword: (room, password) => submitRoomConfig(xmpp, room, { 'muc#roomconfig_roomsecret': password }),
         setPersistent: room => submitRoomConfig(xmpp, room, { 'muc#roomconfig_persistentroom': '1' }),
