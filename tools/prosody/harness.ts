@@ -25,6 +25,8 @@ export const DOMAINS = {
     muc: 'conference.meet.test',
     /** Where Jicofo's own account lives. */
     auth: 'auth.meet.test',
+    /** The token host (only with `tokenSecret`). */
+    tokens: 'token.meet.test',
 } as const;
 
 /** Teacher accounts registered before the server starts. */
@@ -106,6 +108,8 @@ export interface ProsodyOptions {
      * addresses (`rate_limit_whitelist`; empty: loopback, standing in for a school's address, is not on it).
      */
     rateLimitWhitelist?: readonly string[];
+    /** A token host (`token.meet.test`, mod_auth_token with this HS256 app secret, app id `schule`). */
+    tokenSecret?: string;
 }
 
 /** The environment tools/prosody/prosody.cfg.lua reads its settings from. */
@@ -121,7 +125,12 @@ function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort:
         SP_EXTRA_TEACHER_DOMAIN: options.extraTeacherDomain ?? '',
         SP_WITHOUT_POLICY: options.withoutPolicy ? '1' : '',
         SP_NOT_OPEN_TEXT: options.notOpenText ?? '',
-        SP_JITSI_PLUGINS: options.jitsiModules ? jitsiPlugins() : '',
+        SP_JITSI_PLUGINS: options.jitsiModules || options.tokenSecret ? jitsiPlugins() : '',
+        SP_JITSI_MUC: options.jitsiModules ? '1' : '',
+        SP_TOKEN_SECRET: options.tokenSecret ?? '',
+        // Debian packages lua-basexx (and lua-inspect) for older Lua versions only; they are plain Lua,
+        // and Prosody (Lua 5.4) finds them there after its own paths (deploy/prosody/README.md says so).
+        LUA_PATH_5_4: ';;/usr/share/lua/5.3/?.lua;/usr/share/lua/5.2/?.lua',
         SP_RATE_LIMIT_WHITELIST:
             options.rateLimitWhitelist === undefined ? '' : options.rateLimitWhitelist.join(',') || 'none',
     };

@@ -66,6 +66,7 @@ VirtualHost "guest.meet.test"
     -- in for one school's public address, behind which a whole class connects.
     local whitelist_setting = os.getenv("SP_RATE_LIMIT_WHITELIST")
     if jitsi_plugins and whitelist_setting and whitelist_setting ~= "" then
+        -- (Jitsi's modules are on the plugin path whenever a test asks for one of them.)
         modules_enabled = { "rate_limit" }
         local allowed = {}
         for entry in whitelist_setting:gmatch("[^,]+") do
@@ -82,10 +83,23 @@ VirtualHost "other.meet.test"
 VirtualHost "auth.meet.test"
     authentication = "internal_hashed"
 
+-- SP_TOKEN_SECRET: a token host as jitsi-meet-tokens configures one (mod_auth_token, HS256 with the
+-- app secret; the token comes in the BOSH or WebSocket address, read by Jitsi's mod_jitsi_session).
+local token_secret = os.getenv("SP_TOKEN_SECRET")
+if jitsi_plugins and token_secret and token_secret ~= "" then
+    VirtualHost "token.meet.test"
+        authentication = "token"
+        app_id = "schule"
+        app_secret = token_secret
+        allow_empty_token = false
+else
+    token_secret = nil
+end
+
 Component "conference.meet.test" "muc"
     -- SP_WITHOUT_POLICY: the same server without the module, for the benchmark's comparison.
     local conference_modules = without_policy and {} or { "school_policy" }
-    if jitsi_plugins then
+    if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
         -- doc/debian/jitsi-meet-prosody/prosody.cfg.lua-jvb.example, the conference component.
         for _, name in ipairs({ "muc_hide_all", "muc_meeting_id", "muc_domain_mapper", "muc_rate_limit",
             "muc_password_whitelist" }) do
@@ -101,7 +115,9 @@ Component "conference.meet.test" "muc"
     muc_room_locking = false
     muc_tombstones = false
     -- Mixed case on purpose: XMPP addresses are case-insensitive, so must the settings be.
-    school_policy_guest_domains = { "Guest.Meet.Test" }
+    school_policy_guest_domains = { "Guest.Meet.Test", token_secret and "token.meet.test" or nil }
+    -- Token deployments: a verified token that says moderator makes a teacher (tests/server/tokenLogins).
+    school_policy_token_moderators_are_teachers = token_secret ~= nil
     -- SP_EXTRA_TEACHER_DOMAIN: a test names a domain that is no host here (a typo in the settings).
     school_policy_teacher_domains = { "meet.test", extra_teacher_domain }
     school_policy_service_domains = { "auth.meet.test" }

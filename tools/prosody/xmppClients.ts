@@ -186,6 +186,14 @@ export function connectGuest(service: string): Promise<Person> {
     return connectPerson({ service, domain: DOMAINS.guests });
 }
 
+/**
+ * Someone with a JWT on the token host (mod_auth_token), over WebSocket as a browser with
+ * `?token=` in its address (`service`: the `ws://…/xmpp-websocket` address; needs a global WebSocket).
+ */
+export function connectWithToken(service: string, token: string): Promise<Person> {
+    return connectPerson({ service: `${service}?token=${encodeURIComponent(token)}`, domain: DOMAINS.tokens });
+}
+
 /** Someone on a host of the server that the module's settings do not name. */
 export function connectUnlisted(service: string): Promise<Person> {
     return connectPerson({ service, domain: DOMAINS.unlisted });

@@ -124,7 +124,7 @@ export const RULES: readonly Rule[] = [
         enforcement: [
             {
                 layer: 'server',
-                by: 'Secure domain: Jicofo lets only logged-in teachers open a room; `mod_school_policy` refuses a guest who would create one and counts as teacher only who logged in on the teacher domain or whom Jicofo vouched for (the login dialog), never a role or a claim',
+                by: 'Secure domain: Jicofo lets only logged-in teachers open a room; `mod_school_policy` refuses a guest who would create one and counts as teacher only who logged in on the teacher domain or whom Jicofo vouched for (the login dialog), never a role or a claim; token deployments: a verified token that says moderator, with `school_policy_token_moderators_are_teachers` (tested with Jitsi’s mod_auth_token)',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {
