@@ -4,6 +4,8 @@
  * treated as a guest (never waved through). The shared test configuration also lists the guest domain
  * in mixed case, so every guest test shows that names are compared case-insensitively.
  */
+import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
+import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
 import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectTeacher, connectUnlisted, type Person } from '../../tools/prosody/xmppClients';
 
@@ -11,12 +13,14 @@ const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const TYPO = 'mett.test';
 
 let prosody: RunningProsody;
+let jicofo: RunningJicofo;
 const people: Person[] = [];
 
 jest.setTimeout(60000);
 
 beforeAll(async () => {
-    prosody = await startProsody({ graceSeconds: 60, extraTeacherDomain: TYPO });
+    prosody = await startProsody({ graceSeconds: 60, extraTeacherDomain: TYPO, jitsiModules: true });
+    jicofo = await startJicofoOn(prosody);
 });
 
 afterEach(async () => {
@@ -24,6 +28,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
+    await jicofo?.stop();
     await prosody?.stop();
 });
 
@@ -37,7 +42,7 @@ it('treats someone from a host no setting names as a guest, and says so in the e
     const stranger = await connectUnlisted(prosody.service);
 
     people.push(owner, stranger);
-    expect(await owner.join('fremd-1', 'Lehrkraft')).toEqual({ ok: true });
+    expect(await openRoom(jicofo, owner, 'fremd-1')).toEqual({ ok: true });
     expect(await stranger.join('fremd-1', 'Unbekannt')).toMatchObject({ ok: false, condition: 'not-allowed' });
     await owner.setPassword('fremd-1', PASSWORD);
     expect(await stranger.join('fremd-1', 'Unbekannt')).toMatchObject({ ok: false, condition: 'not-authorized' });
@@ -45,7 +50,7 @@ it('treats someone from a host no setting names as a guest, and says so in the e
     // Many occupant events from that host (joins, a nick change, a second room), one error line: a
     // misconfigured domain must not flood the log.
     await stranger.changeNick('fremd-1', 'Noch Unbekannt');
-    expect(await owner.join('fremd-2', 'Lehrkraft')).toEqual({ ok: true });
+    expect(await openRoom(jicofo, owner, 'fremd-2')).toEqual({ ok: true });
     expect(await stranger.join('fremd-2', 'Unbekannt')).toMatchObject({ ok: false, condition: 'not-allowed' });
     expect(
         prosody

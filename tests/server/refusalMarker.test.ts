@@ -6,22 +6,27 @@
  * answer for the refusal, as the fork build and the drop-in then count down and try again.
  */
 import { NOT_OPEN_CODE, isNotOpenRefusal } from '../../react/features/school-policy';
+import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
+import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
 import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectGuest, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
 
 const ADMIN_TEXT = 'Bitte warten Sie, bis Ihre Lehrkraft den Unterricht beginnt.';
 
 let prosody: RunningProsody;
+let jicofo: RunningJicofo;
 const people: Person[] = [];
 
 jest.setTimeout(60000);
 
 beforeAll(async () => {
-    prosody = await startProsody({ graceSeconds: 60, notOpenText: ADMIN_TEXT });
+    prosody = await startProsody({ graceSeconds: 60, notOpenText: ADMIN_TEXT, jitsiModules: true });
+    jicofo = await startJicofoOn(prosody);
 });
 
 afterAll(async () => {
     await Promise.all(people.map(person => person.stop()));
+    await jicofo?.stop();
     await prosody?.stop();
 });
 
@@ -33,10 +38,10 @@ it('keeps its marker with the admin’s own text, and the clients’ rule recogn
     // A new room (refused before mod_muc creates it) and an open one (the teacher is inside).
     const beforeTeacher = await student.join('marke-1', 'Schülerin');
 
-    expect(await teacher.join('marke-1', 'Lehrkraft')).toEqual({ ok: true });
-    const openRoom = await student.join('marke-1', 'Schülerin');
+    expect(await openRoom(jicofo, teacher, 'marke-1')).toEqual({ ok: true });
+    const unlocked = await student.join('marke-1', 'Schülerin');
 
-    for (const refusal of [beforeTeacher, openRoom]) {
+    for (const refusal of [beforeTeacher, unlocked]) {
         expect(refusal).toEqual({
             ok: false,
             condition: 'not-allowed',

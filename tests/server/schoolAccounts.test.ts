@@ -169,7 +169,7 @@ Object.assign(globalThis, { WebSocket });
 
 beforeAll(async () => {
     // BOSH on: the server's HTTP service also answers POST /school-access.
-    prosody = await startProsody({ graceSeconds: 30, bosh: true });
+    prosody = await startProsody({ graceSeconds: 30, bosh: true, jitsiModules: true });
     jicofo = await startJicofoOn(prosody);
     work = mkdtempSync(join(tmpdir(), 'school-accounts-'));
     settingsPath = join(work, 'settings.json');

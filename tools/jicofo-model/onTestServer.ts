@@ -3,7 +3,10 @@
  * auth host, XMPP-domain authentication against the teacher host, as a secure-domain install sets
  * Jicofo up. Kept apart from the model itself, which knows no test server.
  */
+import { randomUUID } from 'node:crypto';
+
 import { DOMAINS, FOCUS_ACCOUNT, type RunningProsody } from '../prosody/harness';
+import type { JoinResult, Person } from '../prosody/xmppClients';
 
 import { startJicofoModel, type RunningJicofo } from './jicofoModel';
 
@@ -16,4 +19,29 @@ export function startJicofoOn(prosody: Pick<RunningProsody, 'service'>): Promise
         password: FOCUS_ACCOUNT.password,
         loginDomain: DOMAINS.teachers,
     });
+}
+
+/**
+ * A teacher logged in on the teacher host opens a room as lib-jitsi-meet does: the conference request
+ * (Jicofo creates the room, the only one who may where `restrict_room_creation` is on, as in a Debian
+ * install), then her join; once in, she waits until Jicofo has made her owner.
+ */
+export async function openRoom(
+    jicofo: Pick<RunningJicofo, 'address'>,
+    teacher: Person,
+    room: string,
+    options: { readonly nick?: string; readonly password?: string } = {},
+): Promise<JoinResult> {
+    const answer = await teacher.conferenceRequest(jicofo.address, room, { machineUid: randomUUID() });
+
+    if (!answer.ok) {
+        throw new Error(`Jicofo refused to open ${room}: ${answer.condition}`);
+    }
+    const joined = await teacher.join(room, options.nick ?? 'Lehrkraft', options.password);
+
+    if (joined.ok) {
+        await teacher.becomes(room, 'owner');
+    }
+
+    return joined;
 }
