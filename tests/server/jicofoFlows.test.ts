@@ -15,6 +15,7 @@ import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectGuest, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
+import { until } from '../../tools/net/loopback';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const NOT_OPEN = /Der Raum ist noch nicht geöffnet/;
@@ -299,6 +300,8 @@ describe.each([
             await teacher.setPassword(room, PASSWORD);
             await teacher.setPersistent(room);
             await teacher.leave(room);
+            // Jicofo stops the conference when its last member has left (the persistent room stays).
+            await until(() => !jicofo.rooms().includes(roomAddress(room)), 'Jicofo leaving the room', 10000);
             // A client that skips the conference request (lib-jitsi-meet's would be refused by Jicofo:
             // the conference has stopped) joins the persistent room directly.
             const student = await track(connectGuest(prosody.service));

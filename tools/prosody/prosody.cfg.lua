@@ -60,7 +60,8 @@ VirtualHost "meet.test"
     authentication = "school_accounts"
 
 VirtualHost "guest.meet.test"
-    authentication = "anonymous"
+    -- Debian's example: Jitsi's own anonymous authentication on the guest host.
+    authentication = (jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1") and "jitsi-anonymous" or "anonymous"
     -- SP_RATE_LIMIT_WHITELIST: Jitsi's mod_rate_limit where the students log in, with this allow-list
     -- (comma-separated; "none" for an empty one: the school's address is not on it). Loopback stands
     -- in for one school's public address, behind which a whole class connects.
