@@ -11,11 +11,10 @@ import { randomUUID } from 'node:crypto';
 
 import { client, xml, type Client, type Element } from '@xmpp/client';
 
-import { FOCUS_NS, MUC, MUC_USER } from '../prosody/namespaces';
+import { FOCUS_NS, MUC, MUC_ADMIN, MUC_USER } from '../prosody/namespaces';
 
 import { electOwners } from './roleElection';
 
-const MUC_ADMIN = 'http://jabber.org/protocol/muc#admin';
 const STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 
 /** How the model is set up, as jicofo.conf would set up Jicofo. */

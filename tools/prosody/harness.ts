@@ -110,6 +110,8 @@ export interface ProsodyOptions {
     rateLimitWhitelist?: readonly string[];
     /** A token host (`token.meet.test`, mod_auth_token with this HS256 app secret, app id `schule`). */
     tokenSecret?: string;
+    /** `school_policy_lobby_counts_as_protection` (with `jitsiModules`, which loads Jitsi's lobby). */
+    lobbyProtects?: boolean;
 }
 
 /** The environment tools/prosody/prosody.cfg.lua reads its settings from. */
@@ -128,6 +130,7 @@ function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort:
         SP_JITSI_PLUGINS: options.jitsiModules || options.tokenSecret ? jitsiPlugins() : '',
         SP_JITSI_MUC: options.jitsiModules ? '1' : '',
         SP_TOKEN_SECRET: options.tokenSecret ?? '',
+        SP_LOBBY_PROTECTS: options.lobbyProtects ? '1' : '',
         // Debian packages lua-basexx (and lua-inspect) for older Lua versions only; they are plain Lua,
         // and Prosody (Lua 5.4) finds them there after its own paths (deploy/prosody/README.md says so).
         LUA_PATH_5_4: ';;/usr/share/lua/5.3/?.lua;/usr/share/lua/5.2/?.lua',

@@ -58,6 +58,12 @@ muc_mapper_domain_base = "meet.test"
 -- internal_hashed with the media centre's blocks (mod_auth_school_accounts).
 VirtualHost "meet.test"
     authentication = "school_accounts"
+    if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
+        -- Debian's example: the lobby on the main host, its rooms on their own component.
+        modules_enabled = { "muc_lobby_rooms" }
+        lobby_muc = "lobby.meet.test"
+        main_muc = "conference.meet.test"
+    end
 
 VirtualHost "guest.meet.test"
     -- Debian's example: Jitsi's own anonymous authentication on the guest host.
@@ -97,6 +103,13 @@ else
     token_secret = nil
 end
 
+if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
+    Component "lobby.meet.test" "muc"
+        restrict_room_creation = true
+        muc_room_locking = false
+        muc_room_default_public_jids = true
+end
+
 Component "conference.meet.test" "muc"
     -- SP_WITHOUT_POLICY: the same server without the module, for the benchmark's comparison.
     local conference_modules = without_policy and {} or { "school_policy" }
@@ -129,6 +142,8 @@ Component "conference.meet.test" "muc"
     -- The room cache, small so that the tests can make Prosody swap live rooms out (default 100).
     muc_room_cache_size = tonumber(os.getenv("SP_ROOM_CACHE") or "100")
     school_policy_grace_period = tonumber(os.getenv("SP_GRACE") or "60")
+    -- SP_LOBBY_PROTECTS: the media centre's terms allow the lobby instead of a password.
+    school_policy_lobby_counts_as_protection = os.getenv("SP_LOBBY_PROTECTS") == "1"
     -- SP_NOT_OPEN_TEXT: an admin's own wording of the refusal (the clients go by its marker).
     local not_open_text = os.getenv("SP_NOT_OPEN_TEXT")
     if not_open_text and not_open_text ~= "" then school_policy_not_open_text = not_open_text end

@@ -6,7 +6,7 @@
 import { xml, type Client, type Element } from '@xmpp/client';
 
 import { DOMAINS } from './harness';
-import { FOCUS_NS, MUC, MUC_OWNER, MUC_USER } from './namespaces';
+import { FOCUS_NS, MUC, MUC_ADMIN, MUC_OWNER, MUC_USER } from './namespaces';
 import type { StanzaLog } from './stanzaLog';
 
 /** The outcome of a join; a refusal's application-specific conditions as `namespace#name`. */
@@ -25,6 +25,7 @@ export type ConferenceAnswer =
       };
 
 const STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
+const NICK = 'http://jabber.org/protocol/nick';
 
 export const roomJid = (room: string) => `${room}@${DOMAINS.muc}`;
 
@@ -49,11 +50,13 @@ export async function joinRoom(
     const since = log.length;
     const to = `${roomJid(room)}/${nick}`;
 
+    // The display name in the presence, as jitsi-meet sends it (Jitsi's lobby asks for one).
     await xmpp.send(
         xml(
             'presence',
             { to },
             xml('x', { xmlns: MUC }, password === undefined ? [] : [xml('password', {}, password)]),
+            xml('nick', { xmlns: NICK }, nick),
         ),
     );
     const answer = await log.next(
@@ -100,6 +103,18 @@ export async function submitRoomConfig(xmpp: Client, room: string, fields: Recor
                     ...Object.entries(fields).map(([name, value]) => field(name, value)),
                 ),
             ),
+        ),
+        10000,
+    );
+}
+
+/** Sets someone's affiliation in a room through muc#admin (a moderator admitting from the lobby). */
+export async function setAffiliation(xmpp: Client, room: string, jid: string, affiliation: string): Promise<void> {
+    await xmpp.iqCaller.request(
+        xml(
+            'iq',
+            { type: 'set', to: roomJid(room) },
+            xml('query', { xmlns: MUC_ADMIN }, xml('item', { jid, affiliation })),
         ),
         10000,
     );

@@ -14,6 +14,7 @@ import {
     isSelf,
     joinRoom,
     roomJid,
+    setAffiliation,
     submitRoomConfig,
     type ConferenceAnswer,
     type JoinResult,
@@ -39,6 +40,10 @@ export interface Person {
     setPassword(room: string, password: string): Promise<void>;
     /** Makes a room persistent through the owner config form. */
     setPersistent(room: string): Promise<void>;
+    /** Turns the lobby on (members only: Jitsi's mod_muc_lobby_rooms) through the owner config form. */
+    setMembersOnly(room: string): Promise<void>;
+    /** Sets someone's affiliation (e.g. `member`: admitted from the lobby); rejects with the room's error. */
+    setAffiliation(room: string, jid: string, affiliation: string): Promise<void>;
     /** Changes this person's nick in a room (presence to the new nick, no MUC element). */
     changeNick(room: string, nick: string): Promise<void>;
     /** Waits until this person holds the given affiliation in a room. */
@@ -149,6 +154,8 @@ async function connectPerson(options: {
         conferenceRequest: (focus, room, ids) => conferenceRequest(xmpp, focus, room, ids),
         setPassword: (room, password) => submitRoomConfig(xmpp, room, { 'muc#roomconfig_roomsecret': password }),
         setPersistent: room => submitRoomConfig(xmpp, room, { 'muc#roomconfig_persistentroom': '1' }),
+        setMembersOnly: room => submitRoomConfig(xmpp, room, { 'muc#roomconfig_membersonly': '1' }),
+        setAffiliation: (room, jid, affiliation) => setAffiliation(xmpp, room, jid, affiliation),
         ...roomPresence(xmpp, log),
         send: stanza => xmpp.send(stanza),
         ended: () => ended,

@@ -49,6 +49,10 @@ local focus_addresses = name_set(module:get_option_array("school_policy_focus_ji
 local token_teachers = module:get_option_boolean("school_policy_token_moderators_are_teachers", false);
 local grace_period = module:get_option_number("school_policy_grace_period", 60);
 local keep_password = module:get_option_boolean("school_policy_keep_password_while_guests", true);
+-- Some media centres' terms allow "password protection or the lobby mode": with this on, a room whose
+-- teacher has turned on the lobby (members only: Jitsi's mod_muc_lobby_rooms admits whom a moderator
+-- lets in) counts as protected without a password. Off by default: the lobby alone opens no room.
+local lobby_protects = module:get_option_boolean("school_policy_lobby_counts_as_protection", false);
 local max_password_length = module:get_option_number("school_policy_max_password_length", 128);
 local not_open_text = module:get_option_string("school_policy_not_open_text",
 	"Der Raum ist noch nicht geöffnet: Die Lehrkraft hat noch kein Passwort gesetzt. / "
@@ -300,6 +304,10 @@ module:hook("muc-occupant-pre-join", function (event)
 		return true;
 	end
 
+	if lobby_protects and not event.is_new_room and room:get_members_only() then
+		-- The lobby decides (it runs after us): members come in, everyone else waits in the lobby.
+		return;
+	end
 	if event.is_new_room or not has_password(room) then
 		module:log("info", "school_policy: refused %s in %s: no password set (%s)", from, room.jid,
 			event.is_new_room and "new room" or "open room");

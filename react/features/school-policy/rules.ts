@@ -317,7 +317,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'server',
-                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside (the teacher gets an error, not a false success); a password guests could not send is refused',
+                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside (the teacher gets an error, not a false success); a password guests could not send is refused; Jitsi’s lobby opens no room without its password (unless the media centre’s terms allow the lobby instead: `school_policy_lobby_counts_as_protection`)',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {
