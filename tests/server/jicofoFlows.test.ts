@@ -12,10 +12,11 @@ import { randomUUID } from 'node:crypto';
 import { xml } from '@xmpp/client';
 
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
-import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
-import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
+import { DOMAINS, type RunningProsody } from '../../tools/prosody/harness';
 import { connectGuest, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
 import { until } from '../../tools/net/loopback';
+
+import { serverForTests } from './testServer';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const NOT_OPEN = /Der Raum ist noch nicht geöffnet/;
@@ -99,23 +100,12 @@ describe.each([
     ['our modules alone', false],
     ['among Jitsi’s modules, as Debian configures Prosody', true],
 ])('%s', (_configuration, jitsiModules) => {
-    beforeAll(async () => {
-        // A small room cache, so that a test can make Prosody swap a live room out as a busy server does.
-        prosody = await startProsody({ graceSeconds: GRACE_SECONDS, roomCacheSize: 3, jitsiModules });
-        jicofo = await startJicofoOn(prosody);
-    });
-
-    afterEach(async () => {
-        await Promise.all(people.splice(0).map(person => person.stop()));
-    });
-
-    afterAll(async () => {
-        const errors = prosody?.errors() ?? [];
-
-        await jicofo?.stop();
-        await prosody?.stop();
-        expect(errors).toEqual([]);
-    });
+    // A small room cache, so that a test can make Prosody swap a live room out as a busy server does.
+    serverForTests(
+        { graceSeconds: GRACE_SECONDS, roomCacheSize: 3, jitsiModules },
+        people,
+        server => ({ prosody, jicofo } = server),
+    );
 
     describe('the teacher as Jicofo authenticates her', () => {
         it('opens the lesson through the login dialog, from her guest address, and locks it', async () => {

@@ -6,9 +6,11 @@
  * a condition.
  */
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
-import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
-import { startProsody, type RunningProsody } from '../../tools/prosody/harness';
+import { openRoom } from '../../tools/jicofo-model/onTestServer';
+import type { RunningProsody } from '../../tools/prosody/harness';
 import { connectGuest, connectService, connectTeacher, type Person } from '../../tools/prosody/xmppClients';
+
+import { serverForTests } from './testServer';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const NOT_OPEN = /Der Raum ist noch nicht geöffnet/;
@@ -50,23 +52,9 @@ async function lockedRoom() {
 
 jest.setTimeout(60000);
 
-beforeAll(async () => {
-    // Short enough for a quick suite, long enough that a teacher's rejoin on a busy machine fits.
-    prosody = await startProsody({ graceSeconds: 2, jitsiModules: true });
-    jicofo = await startJicofoOn(prosody);
-});
-
-afterEach(async () => {
-    await Promise.all(people.splice(0).map(person => person.stop()));
-});
-
-afterAll(async () => {
-    const errors = prosody?.errors() ?? [];
-
-    await jicofo?.stop();
-    await prosody?.stop();
-    expect(errors).toEqual([]);
-});
+// The grace period: short enough for a quick suite, long enough that a teacher's rejoin on a busy
+// machine fits.
+serverForTests({ graceSeconds: 2, jitsiModules: true }, people, server => ({ prosody, jicofo } = server));
 
 describe('no guest in a room without a password (R6, R2)', () => {
     it('refuses a guest in a room the teacher has opened but not locked, with a clear text', async () => {
