@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import type { Browser, Page } from 'playwright-core';
 
-import { buildSource, builtCheckout, builtFromKit, kitOutput } from '../../tools/fork/forkBuild';
+import { currentForkBuild } from '../../tools/fork/forkBuild';
 import type { LocalDeployment } from '../../tools/jitsi-web/localDeployment';
 
 /** The web root's path; throws, saying what is missing, when it is not there. */
@@ -56,15 +56,10 @@ export async function deploymentPerson(
  * builds it before Jest runs; tools/fork/forkBuild.ts), or the checkout JITSI_MEET_CHECKOUT names.
  */
 export function forkBuildForTests(): { root: string; libs: string[] } {
-    const source = buildSource();
+    const built = currentForkBuild();
 
-    if (source.kind === 'missing') {
-        throw new Error(`No fork build: ${source.reason}`);
-    }
-    const built = source.kind === 'checkout' ? builtCheckout(source.checkout) : builtFromKit(kitOutput(false));
-
-    if (!existsSync(join(built.checkout, 'build', 'app.bundle.min.js'))) {
-        throw new Error(`No fork build in ${built.checkout}: run npm run fork:build first`);
+    if (typeof built === 'string') {
+        throw new Error(`No fork build: ${built}`);
     }
 
     return { root: built.checkout, libs: [...built.libs] };

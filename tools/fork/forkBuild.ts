@@ -141,3 +141,20 @@ export function builtCheckout(checkout: string): BuiltJitsiMeet {
 
     return { checkout, libs: [join(checkout, 'libs'), join(checkout, 'build'), lib], origin: 'checkout' };
 }
+
+/**
+ * The fork build this machine has: the checkout JITSI_MEET_CHECKOUT names, or what `npm run
+ * fork:build` made with the kit; the reason when there is none to be had, or it was not built yet.
+ */
+export function currentForkBuild(): BuiltJitsiMeet | string {
+    const source = buildSource();
+
+    if (source.kind === 'missing') {
+        return source.reason;
+    }
+    const built = source.kind === 'checkout' ? builtCheckout(source.checkout) : builtFromKit(kitOutput(false));
+
+    return existsSync(join(built.checkout, 'build', 'app.bundle.min.js'))
+        ? built
+        : `no fork build in ${built.checkout}: run npm run fork:build first`;
+}

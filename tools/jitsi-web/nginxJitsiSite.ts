@@ -27,18 +27,10 @@ import { accepts, freePort, until } from '../net/loopback';
 
 import { jitsiSiteConfig, jitsiSiteExample, nginxMainConfig } from './jitsiSiteConfig';
 import { selfSignedCertificate } from './selfSignedCertificate';
+import type { WebRootFiles } from './webRootFiles';
 
-/** What to serve. */
-export interface JitsiSiteOptions {
-    /** The web root (index.html and static files). */
-    readonly root: string;
-    /** Folders whose entries make up `/libs/`, in order. */
-    readonly libs: readonly string[];
-    /** The deployment's config.js, given the site's origin. The same file for everybody. */
-    readonly config: (origin: string) => string;
-    readonly interfaceConfig: string;
-    /** The deployment's plugin.head.html (the web root's own when not given). */
-    readonly pluginHead?: string;
+/** What to serve: the deployment's files, and where Prosody's HTTP service is. */
+export interface JitsiSiteOptions extends WebRootFiles {
     /** Prosody's HTTP service, `127.0.0.1:<port>`. */
     readonly prosody: string;
     /** Origins besides the site itself that may embed the meeting page (the portal's). */

@@ -20,18 +20,10 @@ import { extname, join, normalize, sep } from 'node:path';
 
 import type { Certificate } from './selfSignedCertificate';
 import { expandIncludes } from './ssi';
+import type { WebRootFiles } from './webRootFiles';
 
-/** What the server serves. */
-export interface WebRootServerOptions {
-    /** The web root: index.html and the static files (a stock install's /usr/share/jitsi-meet). */
-    readonly root: string;
-    /** Where `/libs/…` files are looked up, in order (a stock web root: `<root>/libs`). */
-    readonly libs: readonly string[];
-    /** The deployment's config.js, given the server's origin. The same file for everybody. */
-    readonly config: (origin: string) => string;
-    readonly interfaceConfig: string;
-    /** The deployment's plugin.head.html (empty when not given). */
-    readonly pluginHead?: string;
+/** What the server serves: the deployment's files, and where BOSH goes. */
+export interface WebRootServerOptions extends WebRootFiles {
     /** Prosody's BOSH address and the XMPP domain its HTTP host answers to. */
     readonly bosh: string;
     readonly xmppDomain: string;

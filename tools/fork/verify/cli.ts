@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from '../../browser/chromium';
 import { startLocalDeployment } from '../../jitsi-web/localDeployment';
 import { TEACHERS } from '../../prosody/harness';
-import { buildSource, builtCheckout, builtFromKit, kitOutput, type BuiltJitsiMeet } from '../forkBuild';
+import { currentForkBuild, type BuiltJitsiMeet } from '../forkBuild';
 
 import { addBlockedSchool } from './blockedSchool';
 import { runJourney } from './journey';
@@ -26,13 +26,8 @@ function buildToVerify(args: readonly string[]): BuiltJitsiMeet | string {
 
         return { checkout, libs: [libArg ? resolve(libArg) : join(checkout, 'libs')], origin: 'checkout' };
     }
-    const source = buildSource();
 
-    if (source.kind === 'missing') {
-        return source.reason;
-    }
-
-    return source.kind === 'checkout' ? builtCheckout(source.checkout) : builtFromKit(kitOutput(false));
+    return currentForkBuild();
 }
 
 async function main(): Promise<number> {
