@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 
 import { client, xml, type Client, type Element } from '@xmpp/client';
 
-import { FOCUS_NS, MUC, MUC_ADMIN, MUC_USER } from '../prosody/namespaces';
+import { DISCO_INFO, FOCUS_NS, MUC, MUC_ADMIN, MUC_OWNER, MUC_USER } from '../prosody/namespaces';
 
 import { electOwners } from './roleElection';
 
@@ -32,6 +32,11 @@ export interface JicofoModelOptions {
     readonly loginDomain?: string;
     /** How long a conference waits for its first participant (`conference.initial-timeout`, 15 s). */
     readonly initialTimeoutMs?: number;
+    /**
+     * `xmpp.client.xmpp-domain`: where Jicofo discovers the server's components (XmppProvider
+     * .discoverComponents), among them the breakout rooms' (ConferenceIqHandler.componentsChanged).
+     */
+    readonly xmppDomain?: string;
 }
 
 /** Jicofo's authentication session (AuthenticationSession.java). */
@@ -52,6 +57,8 @@ interface Member {
 
 interface Conference {
     readonly room: string;
+    /** A breakout room's main room, read from the room's configuration (ChatRoomImpl.joinAs). */
+    mainRoom?: string;
     readonly members: Map<string, Member>;
     /** AutoOwnerRoleManager's `owner`: the member it elected, by nick. */
     owner?: string;
@@ -86,6 +93,8 @@ class JicofoModel {
     private readonly conferences = new Map<string, Conference>();
     /** The focus's own full address, once online. */
     me = '';
+    /** The breakout rooms' component, if the server has one (discovered at start). */
+    breakoutAddress: string | undefined;
 
     constructor(
         private readonly xmpp: Client,
@@ -112,6 +121,10 @@ class JicofoModel {
 
     /** Who becomes owner: the shared rule (roleElection.ts, ChatRoomRoleManager.kt). */
     private manageRoles(conference: Conference): void {
+        // JitsiMeetConferenceImpl.joinTheRoom: "We do not use auto-owner in breakout rooms."
+        if (this.options.loginDomain === undefined && conference.mainRoom !== undefined) {
+            return;
+        }
         const members = [...conference.members.values()];
         const { grant, elected } = electOwners(
             members.map(member => ({
@@ -135,6 +148,42 @@ class JicofoModel {
         void this.xmpp
             .send(xml('presence', { to: `${conference.room}/focus`, type: 'unavailable' }))
             .catch(() => undefined);
+        // FocusManager.conferenceEnded: a breakout room's end tells its main conference (breakoutConferenceEnded).
+        const main = conference.mainRoom === undefined ? undefined : this.conferences.get(conference.mainRoom);
+
+        if (main) {
+            this.maybeStop(main);
+        }
+    }
+
+    /** FocusManager.hasBreakoutRooms: a conference whose main room is this one. */
+    private hasBreakoutRooms(room: string): boolean {
+        return [...this.conferences.values()].some(conference => conference.mainRoom === room);
+    }
+
+    /**
+     * JitsiMeetConferenceImpl.maybeStop: with no members left, stop, unless breakout rooms remain or the
+     * last one left to switch to a breakout room (then the start timeout decides).
+     */
+    private maybeStop(conference: Conference, leavingStatus?: string): void {
+        if (conference.members.size > 0 || this.hasBreakoutRooms(conference.room)) {
+            return;
+        }
+        if (leavingStatus === 'switch_room') {
+            this.scheduleStartTimeout(conference);
+        } else {
+            this.stopConference(conference);
+        }
+    }
+
+    /** JitsiMeetConferenceImpl.scheduleConferenceStartTimeout: nobody came (and no breakout rooms), stop. */
+    private scheduleStartTimeout(conference: Conference): void {
+        clearTimeout(conference.startTimer);
+        conference.startTimer = setTimeout(() => {
+            if (conference.members.size === 0 && !this.hasBreakoutRooms(conference.room)) {
+                this.stopConference(conference);
+            }
+        }, this.options.initialTimeoutMs ?? 15000);
     }
 
     /** Any stanza: presence from a room the focus is in. */
@@ -164,9 +213,8 @@ class JicofoModel {
 
         if (stanza.attrs.type === 'unavailable') {
             conference.members.delete(nick);
-            // JitsiMeetConferenceImpl.maybeStop: the last member left, stopping.
             if (conference.members.size === 0) {
-                this.stopConference(conference);
+                this.maybeStop(conference, stanza.getChildText('status') ?? undefined);
             } else {
                 this.manageRoles(conference);
             }
@@ -193,16 +241,47 @@ class JicofoModel {
         const conference: Conference = { room, members: new Map() };
 
         this.conferences.set(room, conference);
-        // ChatRoomImpl.joinAs: createOrJoin with the focus's own nick.
+        // ChatRoomImpl.joinAs: createOrJoin with the focus's own nick, then the room's configuration.
         await this.xmpp.send(xml('presence', { to: `${room}/focus` }, xml('x', { xmlns: MUC })));
-        // JitsiMeetConferenceImpl.scheduleConferenceStartTimeout: nobody came, stop.
-        conference.startTimer = setTimeout(() => {
-            if (conference.members.size === 0) {
-                this.stopConference(conference);
-            }
-        }, this.options.initialTimeoutMs ?? 15000);
+        if (domainOf(room) === this.breakoutAddress) {
+            conference.mainRoom = await this.mainRoomOf(room);
+        }
+        this.scheduleStartTimeout(conference);
 
         return conference;
+    }
+
+    /**
+     * ChatRoomImpl.joinAs: a breakout room's configuration form names its main room
+     * (`muc#roominfo_isbreakout`, `muc#roominfo_breakout_main_room`, set by mod_muc_breakout_rooms).
+     */
+    private async mainRoomOf(room: string): Promise<string | undefined> {
+        const form = await this.xmpp.iqCaller
+            .request(xml('iq', { type: 'get', to: room }, xml('query', { xmlns: MUC_OWNER })))
+            .catch(() => undefined);
+        const fields = form?.getChild('query', MUC_OWNER)?.getChild('x', 'jabber:x:data')?.getChildren('field') ?? [];
+        const value = (name: string) => fields.find(field => field.attrs.var === name)?.getChildText('value');
+        const isBreakout = value('muc#roominfo_isbreakout');
+
+        return isBreakout === '1' || isBreakout === 'true'
+            ? (value('muc#roominfo_breakout_main_room') ?? undefined)
+            : undefined;
+    }
+
+    /** XmppProvider.discoverComponents: the breakout rooms' component among the domain's identities. */
+    async discoverComponents(): Promise<void> {
+        if (this.options.xmppDomain === undefined) {
+            return;
+        }
+        const info = await this.xmpp.iqCaller
+            .request(xml('iq', { type: 'get', to: this.options.xmppDomain }, xml('query', { xmlns: DISCO_INFO })))
+            .catch(() => undefined);
+        const identity = info
+            ?.getChild('query', DISCO_INFO)
+            ?.getChildren('identity')
+            .find(item => item.attrs.category === 'component' && item.attrs.type === 'breakout_rooms');
+
+        this.breakoutAddress = identity?.attrs.name;
     }
 
     /**
@@ -245,8 +324,9 @@ class JicofoModel {
                 this.manageRoles(inside);
             }
         }
-        // Only authenticated users are allowed to create new rooms.
-        if (!this.conferences.has(room) && !this.sessionOf(from)) {
+        // Only authenticated users are allowed to create new rooms; with breakout rooms left, anyone may
+        // bring the main room back (people returning from them).
+        if (!this.conferences.has(room) && !this.hasBreakoutRooms(room) && !this.sessionOf(from)) {
             return stanzaError('cancel', 'not-authorized', 'not authorized user domain');
         }
 
@@ -263,7 +343,10 @@ class JicofoModel {
         }
         const answer: Record<string, string> = { xmlns: FOCUS_NS, room, focusjid: bare(this.me) };
         const authentication = this.options.loginDomain !== undefined;
-        const refusal = authentication ? this.authenticate(from, request, answer) : undefined;
+        // ConferenceIqHandler.processExtensions: no authentication for breakout rooms ("expecting the
+        // breakout room prosody module to handle it").
+        const breakout = this.breakoutAddress !== undefined && domainOf(room) === this.breakoutAddress;
+        const refusal = authentication && !breakout ? this.authenticate(from, request, answer) : undefined;
 
         if (refusal) {
             return refusal;
@@ -300,6 +383,7 @@ export async function startJicofoModel(options: JicofoModelOptions): Promise<Run
     xmpp.iqCallee.set(FOCUS_NS, 'conference', ({ stanza, element }) => model.onConferenceIq(stanza, element));
     xmpp.on('stanza', (stanza: Element) => model.onStanza(stanza));
     model.me = (await xmpp.start()).toString();
+    await model.discoverComponents();
 
     return { address: model.me, rooms: () => model.rooms(), stop: () => model.stop() };
 }

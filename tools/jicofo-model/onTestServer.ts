@@ -18,6 +18,7 @@ export function startJicofoOn(prosody: Pick<RunningProsody, 'service'>): Promise
         username: FOCUS_ACCOUNT.username,
         password: FOCUS_ACCOUNT.password,
         loginDomain: DOMAINS.teachers,
+        xmppDomain: DOMAINS.teachers,
     });
 }
 

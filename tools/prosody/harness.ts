@@ -23,6 +23,8 @@ export const DOMAINS = {
     unlisted: 'other.meet.test',
     guests: 'guest.meet.test',
     muc: 'conference.meet.test',
+    /** Jitsi's breakout rooms (only with `jitsiModules`). */
+    breakout: 'breakout.meet.test',
     /** Where Jicofo's own account lives. */
     auth: 'auth.meet.test',
     /** The token host (only with `tokenSecret`). */

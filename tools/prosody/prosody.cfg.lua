@@ -59,9 +59,11 @@ muc_mapper_domain_base = "meet.test"
 VirtualHost "meet.test"
     authentication = "school_accounts"
     if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
-        -- Debian's example: the lobby on the main host, its rooms on their own component.
-        modules_enabled = { "muc_lobby_rooms" }
+        -- Debian's example: the lobby and breakout rooms on the main host, their rooms on their own
+        -- components (the breakout module finds the main rooms through main_muc).
+        modules_enabled = { "muc_lobby_rooms", "muc_breakout_rooms" }
         lobby_muc = "lobby.meet.test"
+        breakout_rooms_muc = "breakout.meet.test"
         main_muc = "conference.meet.test"
     end
 
@@ -106,6 +108,17 @@ end
 if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
     Component "lobby.meet.test" "muc"
         restrict_room_creation = true
+        muc_room_locking = false
+        muc_room_default_public_jids = true
+end
+
+if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
+    -- Debian's example, the breakout component. Its "polls" entry is left out: jitsi-meet abf901a4 ships
+    -- no mod_polls (only mod_polls_component), so Prosody would log that it cannot load it.
+    Component "breakout.meet.test" "muc"
+        restrict_room_creation = true
+        modules_enabled = { "muc_hide_all", "muc_meeting_id", "muc_domain_mapper", "muc_rate_limit" }
+        admins = { "focus@auth.meet.test" }
         muc_room_locking = false
         muc_room_default_public_jids = true
 end

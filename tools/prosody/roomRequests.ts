@@ -27,7 +27,8 @@ export type ConferenceAnswer =
 const STANZAS = 'urn:ietf:params:xml:ns:xmpp-stanzas';
 const NICK = 'http://jabber.org/protocol/nick';
 
-export const roomJid = (room: string) => `${room}@${DOMAINS.muc}`;
+/** A room's address: a name on the conference component, or a full address (e.g. a breakout room's). */
+export const roomJid = (room: string) => (room.includes('@') ? room : `${room}@${DOMAINS.muc}`);
 
 /** Whether a presence is about the receiver itself (MUC status 110). */
 export const isSelf = (stanza: Element) =>

@@ -50,7 +50,12 @@ export interface Person {
     becomes(room: string, affiliation: string): Promise<void>;
     /** Sends any stanza, as a client can. */
     send(stanza: Element): Promise<void>;
-    leave(room: string): Promise<void>;
+    /** A ping to the server, answered after everything this person sent before it was handled. */
+    roundTrip(): Promise<void>;
+    /** Waits for a stanza this person received (at any time since connecting) that matches. */
+    received(match: (stanza: Element) => boolean, what: string, timeoutMs?: number): Promise<Element>;
+    /** Leaves a room; `status` as lib-jitsi-meet sends it (`switch_room` when moving to a breakout room). */
+    leave(room: string, status?: string): Promise<void>;
     /** Resolves with the reason when this person is removed because the room was destroyed. */
     destroyed(room: string): Promise<string>;
     /** Whether the room was destroyed under this person (without waiting). */
@@ -105,10 +110,16 @@ function roomPresence(xmpp: Client, log: StanzaLog) {
                 `affiliation ${affiliation} in ${room}`,
             );
         },
-        async leave(room: string) {
+        async leave(room: string, status?: string) {
             const since = log.length;
 
-            await xmpp.send(xml('presence', { to: `${roomJid(room)}/x`, type: 'unavailable' }));
+            await xmpp.send(
+                xml(
+                    'presence',
+                    { to: `${roomJid(room)}/x`, type: 'unavailable' },
+                    ...(status === undefined ? [] : [xml('status', {}, status)]),
+                ),
+            );
             await log.next(
                 s => fromRoom(room)(s) && s.attrs.type === 'unavailable',
                 since,
@@ -158,6 +169,12 @@ async function connectPerson(options: {
         setAffiliation: (room, jid, affiliation) => setAffiliation(xmpp, room, jid, affiliation),
         ...roomPresence(xmpp, log),
         send: stanza => xmpp.send(stanza),
+        async roundTrip() {
+            await xmpp.iqCaller.request(
+                xml('iq', { type: 'get', to: options.domain }, xml('ping', { xmlns: 'urn:xmpp:ping' })),
+            );
+        },
+        received: (match, what, timeoutMs) => log.next(match, 0, what, timeoutMs),
         ended: () => ended,
         async stop() {
             await xmpp.stop().catch(() => undefined);
