@@ -155,20 +155,57 @@ local function occupant_is(kind, occupant, room_jid)
 	return false;
 end
 
---- Whether a teacher is in the room (stops at the first one: called on every guest's arrival).
+--- The component of Jitsi's breakout rooms for this conference component, or nil: the setting
+-- school_policy_breakout_muc, else what a host that loads mod_muc_breakout_rooms with this component
+-- as its main_muc names (its breakout_rooms_muc, by default "breakout." .. that host), as Debian's
+-- example configures it.
+local function find_breakout_component()
+	local configured = module:get_option_string("school_policy_breakout_muc");
+	if configured then return configured; end
+	for host, settings in pairs(configmanager.getconfig()) do
+		if type(settings) == "table" and settings.main_muc == module.host then
+			for _, name in ipairs(settings.modules_enabled or {}) do
+				if name == "muc_breakout_rooms" then return settings.breakout_rooms_muc or ("breakout." .. host); end
+			end
+		end
+	end
+	return nil;
+end
+local breakout_component = find_breakout_component();
+
+--- The rooms of a lesson: the main room and its live breakout rooms. Jitsi's mod_muc_breakout_rooms
+-- keeps their addresses in the main room's data (`breakout_rooms`: address → subject), the rooms on
+-- its own component.
+local function lesson_rooms(room)
+	local rooms = { room };
+	local muc = breakout_component and hosts[breakout_component] and hosts[breakout_component].modules.muc;
+	if not muc or type(room._data.breakout_rooms) ~= "table" then return rooms; end
+	for breakout_jid in pairs(room._data.breakout_rooms) do
+		local breakout = muc.get_room_from_jid(breakout_jid);
+		if breakout then rooms[#rooms + 1] = breakout; end
+	end
+	return rooms;
+end
+
+--- Whether a teacher is in the lesson, breakout rooms included (stops at the first one: called on
+-- every guest's arrival). Identity is decided for the main room: Jicofo's vouch names it.
 local function has_teacher(room)
-	for _, occupant in room:each_occupant() do
-		if occupant_is("teacher", occupant, room.jid) then return true; end
+	for _, part in ipairs(lesson_rooms(room)) do
+		for _, occupant in part:each_occupant() do
+			if occupant_is("teacher", occupant, room.jid) then return true; end
+		end
 	end
 	return false;
 end
 
---- Counts the teachers and guests in a room.
+--- Counts the teachers and guests in a lesson, its breakout rooms included.
 local function census(room)
 	local teachers, guests = 0, 0;
-	for _, occupant in room:each_occupant() do
-		if occupant_is("teacher", occupant, room.jid) then teachers = teachers + 1;
-		elseif occupant_is("guest", occupant, room.jid) then guests = guests + 1; end
+	for _, part in ipairs(lesson_rooms(room)) do
+		for _, occupant in part:each_occupant() do
+			if occupant_is("teacher", occupant, room.jid) then teachers = teachers + 1;
+			elseif occupant_is("guest", occupant, room.jid) then guests = guests + 1; end
+		end
 	end
 	return teachers, guests;
 end
@@ -176,6 +213,11 @@ end
 local function has_password(room)
 	local password = room:get_password();
 	return password ~= nil and password ~= "";
+end
+
+--- Whether guests may come into a room: it has a password, or (where the terms allow it) the lobby.
+local function protected(room)
+	return has_password(room) or (lobby_protects and room:get_members_only());
 end
 
 --- The live room with this address, or nil; never an object held across a timer.
@@ -304,11 +346,11 @@ module:hook("muc-occupant-pre-join", function (event)
 		return true;
 	end
 
-	if lobby_protects and not event.is_new_room and room:get_members_only() then
+	if not event.is_new_room and lobby_protects and room:get_members_only() then
 		-- The lobby decides (it runs after us): members come in, everyone else waits in the lobby.
 		return;
 	end
-	if event.is_new_room or not has_password(room) then
+	if event.is_new_room or not protected(room) then
 		module:log("info", "school_policy: refused %s in %s: no password set (%s)", from, room.jid,
 			event.is_new_room and "new room" or "open room");
 		event.origin.send(not_open_refusal(stanza, room.jid));
@@ -340,6 +382,63 @@ end);
 
 module:hook("muc-room-destroyed", function (event)
 	closures[event.room.jid] = nil;
+end);
+
+--- The main room of a breakout room, or nil: the room of this component whose data lists it (Jitsi's
+-- module keeps its own map in its own memory). Live rooms first; a main room with breakout rooms is
+-- persistent, so one Prosody swapped out of its cache is found among the stored ones.
+local function main_room_of(breakout_jid)
+	local muc = hosts[module.host] and hosts[module.host].modules.muc;
+	if not muc then return nil; end
+	for _, live_only in ipairs({ true, false }) do
+		for room in muc.each_room(live_only) do
+			local listed = room._data.breakout_rooms;
+			if type(listed) == "table" and listed[breakout_jid] then return room; end
+		end
+	end
+	return nil;
+end
+
+-- Breakout rooms (Jitsi's mod_muc_breakout_rooms) belong to their main room's lesson: a teacher in one
+-- counts for the main room, a guest in one counts as in the lesson, and closing the main room closes
+-- them (Jitsi's module destroys them with it, with our reason). They have no password of their own:
+-- Jitsi lets in only sessions that came from the main room; we also refuse guests while the main room
+-- is not open, whatever Jitsi's module decides.
+local function watch_breakout_component(host)
+	local context = module:context(host);
+	context:hook("muc-occupant-pre-join", function (event)
+		local room, stanza = event.room, event.stanza;
+		local main = main_room_of(room.jid);
+		if kind_of(stanza.attr.from, main and main.jid or room.jid) ~= "guest" then return; end
+		if main and not main.destroying and protected(main) then return; end
+		module:log("info", "school_policy: refused %s in breakout room %s: its main room %s is not open",
+			stanza.attr.from, room.jid, main and main.jid or "(none)");
+		event.origin.send(not_open_refusal(stanza, room.jid));
+		return true;
+	end, 10);
+	context:hook("muc-occupant-joined", function (event)
+		local main = main_room_of(event.room.jid);
+		if not main then return; end
+		if occupant_is("teacher", event.occupant, main.jid) then
+			cancel_closing(main);
+		elseif not occupant_is("service", event.occupant, main.jid) then
+			consider_closing(main, "a guest joined a breakout room with no teacher in the lesson");
+		end
+	end);
+	context:hook("muc-occupant-left", function (event)
+		local stanza = event.stanza;
+		if event.room.destroying then return; end
+		if stanza and stanza.name == "presence" and stanza.attr.type ~= "unavailable" then return; end
+		local main = main_room_of(event.room.jid);
+		if not main or main.destroying or not occupant_is("teacher", event.occupant, main.jid) then return; end
+		consider_closing(main, "last teacher left a breakout room");
+	end);
+	module:log("debug", "school_policy: watching the breakout rooms on %s", host);
+end
+
+if breakout_component and hosts[breakout_component] then watch_breakout_component(breakout_component); end
+module:hook_global("host-activated", function (host)
+	if host == breakout_component then watch_breakout_component(host); end
 end);
 
 -- R5, misuse signals without surveillance: the per-school counts (school_usage.lib.lua), with the

@@ -317,7 +317,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'server',
-                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside (the teacher gets an error, not a false success); a password guests could not send is refused; Jitsi’s lobby opens no room without its password (unless the media centre’s terms allow the lobby instead: `school_policy_lobby_counts_as_protection`)',
+                by: '`mod_school_policy`: no guest enters a room without a password; the password cannot be removed while guests are inside (the teacher gets an error, not a false success); a password guests could not send is refused; Jitsi’s lobby opens no room without its password (unless the media centre’s terms allow the lobby instead: `school_policy_lobby_counts_as_protection`); breakout rooms have no password of their own: Jitsi lets into one only who came from its main room, so the main room’s password guards them, and no guest enters one while the main room is not open',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {
@@ -422,7 +422,7 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'server',
-                by: '`mod_school_policy`: a room with guests and no teacher is closed after a grace period (60 s), guests removed, also after a module reload; a teacher back in time keeps it',
+                by: '`mod_school_policy`: a room with guests and no teacher is closed after a grace period (60 s), guests removed, also after a module reload; a teacher back in time keeps it; a lesson is its main room with its breakout rooms (a teacher in a breakout room counts, closing the main room closes its breakout rooms with their guests)',
                 paths: ['deploy/prosody/plugins/mod_school_policy.lua', 'deploy/prosody/README.md'],
             },
             {
