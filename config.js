@@ -101,11 +101,23 @@ var config = {
         // The Jitsi Meet web origin the portal embeds, e.g. 'meet.example.org'. Empty: the portal
         // runs against the offline Jitsi stand-in (development and demo only).
         jitsiDomain: '',
-        // Shown on every page and on the printable usage policy.
+        // The media centre's identity, in the portal, in the meeting (fork build and drop-in; a stock
+        // jitsi-meet through the branding files `jitsi-school-policy web-files` writes from this
+        // section), on the credential letters and in invitations. `check-config` names what is missing.
+        // Shown on every page, in the meeting and on the printable usage policy.
         centreName: 'Kreismedienzentrum Musterkreis',
+        // Its logo instead of Jitsi's: best a path on this Jitsi server (the portal's Content-Security-Policy
+        // allows images from there; check-config names a logo on any other host as a third-party request).
+        logoUrl: '/libs/school-policy/logo.svg',
+        // Its colour (#rrggbb), dark enough for white text on it.
+        colour: '#1d5c8a',
         // R1: where the media centre publishes the terms of use.
         termsUrl: 'https://medienzentrum.example.org/jitsi/nutzungsordnung',
-        // R5: where schools report misuse of credentials (mailto: or https:).
+        // Its privacy statement for this service.
+        privacyUrl: 'https://medienzentrum.example.org/jitsi/datenschutz',
+        // Where the logo leads.
+        websiteUrl: 'https://medienzentrum.example.org/',
+        // R5: where misuse is reported ("Missbrauch melden" in the portal and in the meeting): mailto: or https:.
         misuseContact: 'mailto:jitsi-missbrauch@medienzentrum.example.org',
         // R4: an endpoint on the portal's origin that answers with Clear-Site-Data (deploy/nginx).
         // Empty: the clean-up page clears what a page can clear by script, and says what it cannot.

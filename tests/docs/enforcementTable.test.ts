@@ -4,9 +4,16 @@ import { join } from 'node:path';
 import { RULES, studentPledges, teacherPledges } from '../../react/features/school-policy';
 import { invitationNotice } from '../../react/features/school-policy/policy/invitation';
 import { renderEnforcementTable, withEnforcementTable } from '../../tools/docs/enforcementTable';
-import { BRANDING_URL, jitsiMeetOverrides, translationFiles } from '../../tools/docs/jitsiTranslations';
+import { readCentreIdentity } from '../../react/features/school-policy/policy/centreIdentity';
+import { BRANDING_URL, brandingDocument, jitsiMeetOverrides } from '../../tools/docs/jitsiTranslations';
 
 const ROOT = join(__dirname, '..', '..');
+const SAMPLE_CENTRE = readCentreIdentity({
+    centreName: 'Kreismedienzentrum Musterkreis',
+    termsUrl: 'https://medienzentrum.example.org/nutzungsordnung',
+    logoUrl: '/libs/school-policy/logo.svg',
+    websiteUrl: 'https://medienzentrum.example.org/',
+}).identity;
 
 describe('the rule catalogue', () => {
     it('has the ten rules R1–R10 in order, each in German and English', () => {
@@ -51,15 +58,9 @@ describe('the README’s enforcement table', () => {
 });
 
 describe('the additions to jitsi-meet’s own texts', () => {
-    it('are committed as npm run docs writes them', () => {
-        for (const [path, text] of Object.entries(translationFiles())) {
-            expect([path, readFileSync(join(ROOT, path), 'utf8')]).toEqual([path, text]);
-        }
-    });
-
     it('make jitsi-meet’s invitation carry the notice in German and English, and no password field', () => {
         for (const lang of ['de', 'en'] as const) {
-            const second = jitsiMeetOverrides(lang).info?.inviteURLSecondPart ?? '';
+            const second = jitsiMeetOverrides(lang, SAMPLE_CENTRE).info?.inviteURLSecondPart ?? '';
 
             expect(second).toContain('{{url}}');
             invitationNotice(lang)
@@ -68,6 +69,26 @@ describe('the additions to jitsi-meet’s own texts', () => {
             // i18next interpolates only what jitsi-meet passes (url); nothing here could show a password.
             expect(second.match(/{{\w+}}/g)).toEqual(['{{url}}']);
         }
+    });
+
+    it('sign jitsi-meet’s invitation with the media centre and its terms, and let no name bring a placeholder', () => {
+        const second = jitsiMeetOverrides('de', SAMPLE_CENTRE).info?.inviteURLSecondPart ?? '';
+        const sneaky = readCentreIdentity({ centreName: 'KMZ {{password}}' }).identity;
+
+        expect(second).toContain(
+            'Kreismedienzentrum Musterkreis\nNutzungsordnung: https://medienzentrum.example.org/nutzungsordnung',
+        );
+        expect((jitsiMeetOverrides('en', sneaky).info?.inviteURLSecondPart ?? '').match(/{{\w+}}/g)).toEqual([
+            '{{url}}',
+        ]);
+    });
+
+    it('put the media centre’s logo where jitsi-meet shows Jitsi’s, leading to its website', () => {
+        expect(brandingDocument(SAMPLE_CENTRE)).toMatchObject({
+            logoImageUrl: '/libs/school-policy/logo.svg',
+            logoClickUrl: 'https://medienzentrum.example.org/',
+        });
+        expect(brandingDocument(readCentreIdentity({}).identity)).not.toHaveProperty('logoImageUrl');
     });
 
     it('are named by config.js, where the meeting URL cannot change them', () => {

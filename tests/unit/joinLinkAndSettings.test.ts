@@ -1,5 +1,6 @@
 import { invitationLink, readJoinInput } from '../../react/features/portal/joinLink';
 import { parseJitsiDomain, readSettings } from '../../react/features/portal/settings';
+import { logoAddress, readCentreIdentity } from '../../react/features/school-policy/policy/centreIdentity';
 
 const hosts = { portalOrigin: 'https://schule.example.org', jitsiOrigin: 'https://meet.example.org' };
 
@@ -92,6 +93,15 @@ describe('settings', () => {
                 misuseContact: 'https://kmz.example.org/melden',
                 cleanupEndpoint: null,
                 sharedDevices: true,
+                identity: {
+                    name: 'KMZ',
+                    logoUrl: null,
+                    colour: null,
+                    misuseContact: 'https://kmz.example.org/melden',
+                    termsUrl: null,
+                    privacyUrl: null,
+                    websiteUrl: null,
+                },
             },
         });
     });
@@ -106,6 +116,39 @@ describe('settings', () => {
                     misuseContact: 'javascript:alert(1)',
                 },
             }),
-        ).toEqual({ ok: false, problems: ['badTermsUrl', 'badMisuseContact'] });
+        ).toEqual({ ok: false, problems: ['badMisuseContact', 'badTermsUrl'] });
+    });
+
+    it('names every part of the media centre’s identity that is set wrongly, and uses none of them', () => {
+        expect(
+            readSettings({
+                schoolPolicy: {
+                    jitsiDomain: 'meet.example.org',
+                    centreName: 'KMZ <script>',
+                    misuseContact: 'mailto:melden@kmz.example.org',
+                    logoUrl: 'javascript:alert(1)',
+                    // White text on yellow is unreadable (1.6:1).
+                    colour: '#ffcc00',
+                    privacyUrl: 'data:text/html,hallo',
+                    websiteUrl: 'https://user:pw@kmz.example.org/',
+                },
+            }),
+        ).toEqual({
+            ok: false,
+            problems: ['noCentreName', 'badLogoUrl', 'badColour', 'badPrivacyUrl', 'badWebsiteUrl'],
+        });
+    });
+
+    it('takes a logo from the Jitsi server by its path, or from an https address, and nothing else', () => {
+        const logo = (logoUrl: string) => readCentreIdentity({ centreName: 'KMZ', logoUrl }).identity.logoUrl;
+
+        expect(logo('/libs/school-policy/logo.svg')).toBe('/libs/school-policy/logo.svg');
+        expect(logo('https://kmz.example.org/logo.png')).toBe('https://kmz.example.org/logo.png');
+        expect(logo('/libs/../../etc/passwd.png')).toBeNull();
+        expect(logo('//evil.example/logo.svg')).toBeNull();
+        expect(logo('http://kmz.example.org/logo.png')).toBeNull();
+        expect(logoAddress('/libs/school-policy/logo.svg', 'https://meet.example.org')).toBe(
+            'https://meet.example.org/libs/school-policy/logo.svg',
+        );
     });
 });

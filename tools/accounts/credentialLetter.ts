@@ -4,6 +4,7 @@
  * misuse, the date and room to sign. German first, English after. The only place the password is
  * ever shown: the tool keeps no copy.
  */
+import { readableContact } from '../../react/features/school-policy/policy/centreIdentity';
 import { RULES, type Lang } from '../../react/features/school-policy/rules';
 
 /** What one letter says. */
@@ -18,6 +19,8 @@ export interface LetterFacts {
     readonly centreName: string;
     /** `schoolPolicy.misuseContact` from config.js (mailto: or https:). */
     readonly misuseContact: string;
+    /** `schoolPolicy.termsUrl` from config.js, when published. */
+    readonly termsUrl?: string | null;
     /** The day the letter was made, e.g. 2026-12-01. */
     readonly date: string;
     /** Why this letter exists: a new account or new access data. */
@@ -25,11 +28,6 @@ export interface LetterFacts {
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`);
-
-/** A contact as people read it: the address of a mailto: link, the URL otherwise. */
-function readableContact(contact: string): string {
-    return contact.startsWith('mailto:') ? decodeURIComponent(contact.slice('mailto:'.length)) : contact;
-}
 
 /** A safe link target: only mailto: and https: are ever linked. */
 function safeHref(contact: string): string | undefined {
@@ -48,6 +46,7 @@ const TEXT = {
         login: 'Benutzername',
         password: 'Passwort',
         rules: 'Regeln für Lehrkräfte',
+        terms: 'Die vollständige Nutzungsordnung:',
         misuse: 'Bei Missbrauch',
         misuseText:
             'Wenn Sie vermuten, dass die Zugangsdaten in falsche Hände geraten sind, melden Sie es sofort dem Medienzentrum. Der Zugang wird dann gesperrt und Sie erhalten neue Zugangsdaten.',
@@ -65,6 +64,7 @@ const TEXT = {
         login: 'User name',
         password: 'Password',
         rules: 'Rules for teachers',
+        terms: 'The full terms of use:',
         misuse: 'In case of misuse',
         misuseText:
             'If you suspect that the access data have reached the wrong people, tell the media centre at once. The access is then blocked and you receive new access data.',
@@ -92,6 +92,7 @@ function section(lang: Lang, facts: LetterFacts): string {
     const t = TEXT[lang];
     const href = safeHref(facts.misuseContact);
     const contact = escape(readableContact(facts.misuseContact));
+    const terms = facts.termsUrl && /^https:\/\//i.test(facts.termsUrl) ? facts.termsUrl : undefined;
 
     return `
 <section lang="${lang}" class="letter">
@@ -109,6 +110,7 @@ function section(lang: Lang, facts: LetterFacts): string {
   <ol class="rules">
     ${RULES.map(rule => `<li><strong>${escape(rule.title[lang])}</strong>: ${escape(rule.text[lang])}</li>`).join('\n    ')}
   </ol>
+  ${terms ? `<p>${t.terms} <a href="${escape(terms)}">${escape(terms)}</a></p>` : ''}
   <h${lang === 'de' ? 2 : 3}>${t.misuse}</h${lang === 'de' ? 2 : 3}>
   <p>${t.misuseText} ${href ? `<a href="${escape(href)}">${contact}</a>` : contact}</p>
 </section>`;

@@ -4,10 +4,10 @@
  * file only its owner can read.
  */
 import { randomInt } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { evaluateConfig } from '../config/evaluateConfig';
+import { centreFromConfigFile, ConfigFileError } from '../config/centreFromConfig';
 
 import { EXIT, Failure, type AccountSettings } from './accountSettings';
 import { credentialLetter } from './credentialLetter';
@@ -24,29 +24,20 @@ export function generatePassword(): string {
     return groups.join('-');
 }
 
-/** The letter's facts that come from the deployment's config.js. */
-async function centreFacts(settings: AccountSettings): Promise<{ centreName: string; misuseContact: string }> {
-    let text: string;
-
+/** The letter's facts that come from the deployment's config.js (its `schoolPolicy` identity). */
+async function centreFacts(
+    settings: AccountSettings,
+): Promise<{ centreName: string; misuseContact: string; termsUrl: string | null }> {
     try {
-        text = readFileSync(settings.config, 'utf8');
-    } catch {
-        throw new Failure(EXIT.input, 'settingsInvalid', { path: settings.config, detail: 'config.js is unreadable' });
-    }
-    const loaded = await evaluateConfig(text);
+        const { identity } = await centreFromConfigFile(settings.config);
 
-    if (!loaded.ok) {
+        return { centreName: identity.name, misuseContact: identity.misuseContact ?? '', termsUrl: identity.termsUrl };
+    } catch (error) {
         throw new Failure(EXIT.input, 'settingsInvalid', {
             path: settings.config,
-            detail: `config.js: ${loaded.error}`,
+            detail: error instanceof ConfigFileError ? error.message : String(error),
         });
     }
-    const policy = (loaded.config.schoolPolicy ?? {}) as Record<string, unknown>;
-
-    return {
-        centreName: typeof policy.centreName === 'string' ? policy.centreName : '',
-        misuseContact: typeof policy.misuseContact === 'string' ? policy.misuseContact : '',
-    };
 }
 
 /** Writes a letter to a temporary file (readable by its owner only); returns it and its final path. */

@@ -7,6 +7,7 @@
  * checks only an audit can make (domains, addresses, the secure domain, interface_config.js) are
  * here, each naming the data-protection guidance it follows where there is one.
  */
+import { readCentreIdentity, type IdentityKey } from '../../react/features/school-policy/policy/centreIdentity';
 import {
     HARDENED_KEY_PROBLEMS,
     HARDENED_KEYS,
@@ -218,17 +219,68 @@ function addresses(value: unknown, path: string, out: [string, string][]): [stri
 }
 
 /** Links the portal shows people (not requests the browser makes by itself). */
-const LINKS_NOT_REQUESTS = new Set(['schoolPolicy.termsUrl', 'schoolPolicy.misuseContact']);
+const LINKS_NOT_REQUESTS = new Set([
+    'schoolPolicy.termsUrl',
+    'schoolPolicy.misuseContact',
+    'schoolPolicy.privacyUrl',
+    'schoolPolicy.websiteUrl',
+]);
+
+/** How each identity setting should look, for the fix of a finding. */
+const IDENTITY_FIX: Readonly<Record<IdentityKey, string>> = {
+    centreName: "centreName: 'Kreismedienzentrum …'",
+    logoUrl: "logoUrl: '/libs/school-policy/logo.svg'",
+    colour: "colour: '#1d5c8a'",
+    misuseContact: "misuseContact: 'mailto:…'",
+    termsUrl: "termsUrl: 'https://…'",
+    privacyUrl: "privacyUrl: 'https://…'",
+    websiteUrl: "websiteUrl: 'https://…'",
+};
+
+/**
+ * The media centre's identity (policy/centreIdentity.ts, read as every host reads it): a finding for
+ * each of the given settings that is set wrongly (then no host uses it), or missing where `required`.
+ */
+function identityFindings(config: Config, keys: readonly IdentityKey[], required: readonly IdentityKey[]): Finding[] {
+    const { invalid, missing } = readCentreIdentity(at(config, 'schoolPolicy'));
+
+    return keys.flatMap(key => {
+        const fix = both(`schoolPolicy: { ${IDENTITY_FIX[key]} }`);
+
+        if (invalid.includes(key)) {
+            return [
+                find(
+                    `schoolPolicy.${key}`,
+                    'Ungültig, daher nirgends verwendet (Portal, Meeting, Briefe, Einladungen, Branding-Dateien).',
+                    'Invalid, so used nowhere (portal, meeting, letters, invitations, branding files).',
+                    fix,
+                ),
+            ];
+        }
+        if (missing.includes(key) && required.includes(key)) {
+            return [find(`schoolPolicy.${key}`, 'Nicht gesetzt.', 'Not set.', fix)];
+        }
+
+        return [];
+    });
+}
 
 type Check = (config: Config, interfaceConfig: Config | null) => Finding[] | { notEnforceable: Finding[] };
 
 const CHECKS: Readonly<Record<RuleId, Check>> = {
-    R1: () => ({
-        notEnforceable: notEnforceable(
-            'Wofür ein Meeting genutzt wird, kann keine Konfiguration prüfen; das Portal lässt Lehrkräfte es bestätigen.',
-            'No configuration can check what a meeting is used for; the portal has teachers confirm it.',
-        ),
-    }),
+    R1: config => {
+        // The terms of use must at least be linked (portal, prejoin screen, invitations, letters).
+        const terms = identityFindings(config, ['termsUrl'], ['termsUrl']);
+
+        return terms.length > 0
+            ? terms
+            : {
+                  notEnforceable: notEnforceable(
+                      'Wofür ein Meeting genutzt wird, kann keine Konfiguration prüfen; das Portal lässt Lehrkräfte es bestätigen.',
+                      'No configuration can check what a meeting is used for; the portal has teachers confirm it.',
+                  ),
+              };
+    },
     R2: config => {
         const findings: Finding[] = [];
         const guests = at(config, 'hosts.anonymousdomain');
@@ -283,18 +335,23 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
         return findings;
     },
     R5: config => {
-        const contact = at(config, 'schoolPolicy.misuseContact');
+        const contact = readCentreIdentity(at(config, 'schoolPolicy')).identity.misuseContact;
 
-        return typeof contact === 'string' && /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(contact)
-            ? []
-            : [
-                  find(
-                      'schoolPolicy.misuseContact',
-                      'Keine Adresse für Missbrauchsmeldungen: Das Portal kann „Missbrauch melden“ nicht anbieten.',
-                      'No address for misuse reports: the portal cannot offer "Report misuse".',
-                      both("schoolPolicy: { misuseContact: 'mailto:…' }"),
-                  ),
-              ];
+        // Who runs the service and whom to tell: the name, the contact, and the rest of the identity
+        // where it is set wrongly (the logo, the colour and the website are optional).
+        return [
+            ...(contact
+                ? []
+                : [
+                      find(
+                          'schoolPolicy.misuseContact',
+                          'Keine gültige Adresse für Missbrauchsmeldungen: Portal und Meeting können „Missbrauch melden“ nicht anbieten.',
+                          'No valid address for misuse reports: the portal and the meeting cannot offer "Report misuse".',
+                          both("schoolPolicy: { misuseContact: 'mailto:…' }"),
+                      ),
+                  ]),
+            ...identityFindings(config, ['centreName', 'logoUrl', 'colour', 'websiteUrl'], ['centreName']),
+        ];
     },
     R6: () => ({
         notEnforceable: notEnforceable(
@@ -346,13 +403,27 @@ const CHECKS: Readonly<Record<RuleId, Check>> = {
                 ),
             );
         }
-        if (interfaceConfig && interfaceConfig.SHOW_JITSI_WATERMARK !== false) {
+        // The watermark shows the media centre's logo (its branding file), linked to its website; only
+        // Jitsi's own link (jitsi-meet's default https://jitsi.org) leads to a third party.
+        const configuredLink = interfaceConfig?.JITSI_WATERMARK_LINK ?? 'https://jitsi.org';
+        const watermarkLink = typeof configuredLink === 'string' ? configuredLink : '';
+        const watermarkHost = watermarkLink ? hostOf(watermarkLink) : undefined;
+
+        if (
+            interfaceConfig &&
+            interfaceConfig.SHOW_JITSI_WATERMARK !== false &&
+            watermarkHost !== undefined &&
+            !ownHost(watermarkHost, domain)
+        ) {
             findings.push(
                 find(
                     'interfaceConfig.SHOW_JITSI_WATERMARK',
-                    'Das Jitsi-Wasserzeichen verlinkt auf einen Dritten.',
-                    'The Jitsi watermark links to a third party.',
-                    both('SHOW_JITSI_WATERMARK: false'),
+                    `Das Wasserzeichen verlinkt auf einen Dritten (${watermarkLink}).`,
+                    `The watermark links to a third party (${watermarkLink}).`,
+                    {
+                        de: "JITSI_WATERMARK_LINK: '' (das Logo des Medienzentrums führt zu schoolPolicy.websiteUrl) oder SHOW_JITSI_WATERMARK: false",
+                        en: "JITSI_WATERMARK_LINK: '' (the media centre's logo leads to schoolPolicy.websiteUrl) or SHOW_JITSI_WATERMARK: false",
+                    },
                 ),
             );
         }

@@ -3,13 +3,17 @@
  * page's own endpoints (`/_meet/…`: join, commands, an event stream) and a control API for tests
  * (`/_control/…`). Loopback only. A development stand-in, not a conferencing server (README.md).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join } from 'node:path';
 
 import { buildStandinScripts, type StandinScripts } from './clientBuild';
 import { asText, Rooms, WAIT_FOR_OWNER_MS, type RecordingMode } from './rooms';
 
 import { listenOnLoopback } from '../serve/listen';
+
+const LIBS_DIR = join(__dirname, '..', '..', 'deploy', 'jitsi-web', 'libs', 'school-policy');
 
 const MEETING_HTML = (room: string) => `<!doctype html>
 <html lang="de">
@@ -202,6 +206,27 @@ async function control(state: StandinState, request: IncomingMessage, response: 
     }
 }
 
+const LIB_TYPES: Readonly<Record<string, string>> = {
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.json': 'application/json; charset=utf-8',
+};
+
+/** A file of deploy/jitsi-web/libs/school-policy/, by its plain name only. */
+function serveLibFile(response: ServerResponse, name: string): void {
+    const type = LIB_TYPES[extname(name)];
+    const path = join(LIBS_DIR, name);
+
+    if (!/^[\w-]+\.\w+$/.test(name) || !type || !existsSync(path)) {
+        response.writeHead(404, { 'Content-Type': 'text/plain' });
+        response.end('not found');
+
+        return;
+    }
+    response.writeHead(200, { 'Content-Type': type });
+    response.end(readFileSync(path));
+}
+
 /** Every request: the IFrame API client, the meeting page and its API, the control API. */
 async function handle(state: StandinState, request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = new URL(request.url ?? '/', 'http://standin').pathname;
@@ -213,6 +238,9 @@ async function handle(state: StandinState, request: IncomingMessage, response: S
     } else if (path === '/external_api.js' || path === '/meeting.js') {
         response.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
         response.end(state.scripts[path]);
+    } else if (request.method === 'GET' && parts[0] === 'libs' && parts[1] === 'school-policy' && parts.length === 3) {
+        // What a Jitsi server serves from libs/school-policy/ (the media centre's logo, the branding).
+        serveLibFile(response, parts[2] ?? '');
     } else if (parts[0] === '_meet') {
         await meet(state, request, response, parts.slice(1));
     } else if (parts[0] === '_control') {

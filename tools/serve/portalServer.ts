@@ -31,7 +31,8 @@ export function contentSecurityPolicy(jitsiOrigin: string): string {
         `script-src 'self' ${jitsiOrigin}`,
         `frame-src ${jitsiOrigin}`,
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
+        // The media centre's logo is served by the Jitsi server (schoolPolicy.logoUrl).
+        `img-src 'self' data: ${jitsiOrigin}`,
         "connect-src 'self'",
         "object-src 'none'",
         "base-uri 'none'",

@@ -7,6 +7,7 @@ export const de = {
     'footer.misuse': 'Missbrauch melden',
     'footer.cleanup': 'Gerät bereinigen',
     'footer.terms': 'Nutzungsbedingungen des Medienzentrums',
+    'footer.privacy': 'Datenschutzerklärung',
     'footer.language': 'Sprache',
     'start.intro': 'Hier starten Lehrkräfte geschützte Meetings, und Schülerinnen und Schüler treten ihnen bei.',
     'start.teacher': 'Meeting starten (Lehrkraft)',
@@ -121,6 +122,12 @@ export const de = {
     'settings.noCentreName': '„schoolPolicy.centreName“ ist leer.',
     'settings.badTermsUrl': '„schoolPolicy.termsUrl“ ist keine https-Adresse.',
     'settings.badMisuseContact': '„schoolPolicy.misuseContact“ ist weder eine mailto:- noch eine https-Adresse.',
+    'settings.badLogoUrl':
+        '„schoolPolicy.logoUrl“ ist weder eine https-Adresse noch ein Pfad zu einem Bild (z. B. /libs/school-policy/logo.svg).',
+    'settings.badColour':
+        '„schoolPolicy.colour“ ist keine Farbe #rrggbb, auf der weiße Schrift gut lesbar ist (Kontrast mindestens 4,5:1).',
+    'settings.badPrivacyUrl': '„schoolPolicy.privacyUrl“ ist keine https-Adresse.',
+    'settings.badWebsiteUrl': '„schoolPolicy.websiteUrl“ ist keine https-Adresse.',
     'settings.badCleanupEndpoint':
         '„schoolPolicy.cleanupEndpoint“ ist kein Pfad auf diesem Server (z. B. /clear-site-data).',
     'notFound.heading': 'Diese Seite gibt es nicht.',
@@ -137,6 +144,7 @@ export const en: Record<PortalMessageKey, string> = {
     'footer.misuse': 'Report misuse',
     'footer.cleanup': 'Clean this device',
     'footer.terms': 'Terms of use of the media centre',
+    'footer.privacy': 'Privacy statement',
     'footer.language': 'Language',
     'start.intro': 'Teachers start protected meetings here, and students join them.',
     'start.teacher': 'Start a meeting (teacher)',
@@ -242,6 +250,12 @@ export const en: Record<PortalMessageKey, string> = {
     'settings.noCentreName': '"schoolPolicy.centreName" is empty.',
     'settings.badTermsUrl': '"schoolPolicy.termsUrl" is not an https address.',
     'settings.badMisuseContact': '"schoolPolicy.misuseContact" is neither a mailto: nor an https address.',
+    'settings.badLogoUrl':
+        '"schoolPolicy.logoUrl" is neither an https address nor a path to an image (e.g. /libs/school-policy/logo.svg).',
+    'settings.badColour':
+        '"schoolPolicy.colour" is not a colour #rrggbb that white text is readable on (contrast at least 4.5:1).',
+    'settings.badPrivacyUrl': '"schoolPolicy.privacyUrl" is not an https address.',
+    'settings.badWebsiteUrl': '"schoolPolicy.websiteUrl" is not an https address.',
     'settings.badCleanupEndpoint':
         '"schoolPolicy.cleanupEndpoint" is not a path on this server (e.g. /clear-site-data).',
     'notFound.heading': 'This page does not exist.',

@@ -1,7 +1,9 @@
 /**
  * The portal's settings, read from the deployment's config.js (the global `config`, loaded by a
- * script tag before the app, as jitsi-meet does) and its `schoolPolicy` section.
+ * script tag before the app, as jitsi-meet does) and its `schoolPolicy` section; the media centre's
+ * identity as the core reads it for every host (policy/centreIdentity.ts).
  */
+import { readCentreIdentity, type CentreIdentity } from '../school-policy/policy/centreIdentity';
 
 /** Settings the portal runs with. */
 export interface Settings {
@@ -14,6 +16,8 @@ export interface Settings {
     readonly termsUrl: string | null;
     /** R5: `mailto:` or `https:` address for misuse reports. */
     readonly misuseContact: string;
+    /** Everything else of the media centre's identity (logo, colour, privacy statement, website). */
+    readonly identity: CentreIdentity;
     /** R4: a same-origin path that answers with `Clear-Site-Data`. */
     readonly cleanupEndpoint: string | null;
     /** R4: every device counts as shared: names are not kept unless the user opts in. */
@@ -29,6 +33,10 @@ export type SettingsProblem =
     | 'noCentreName'
     | 'badTermsUrl'
     | 'badMisuseContact'
+    | 'badLogoUrl'
+    | 'badColour'
+    | 'badPrivacyUrl'
+    | 'badWebsiteUrl'
     | 'badCleanupEndpoint';
 
 /** The outcome of reading the settings. */
@@ -67,17 +75,15 @@ export function parseJitsiDomain(value: string): { origin: string; host: string 
     return plain && secure && url.hostname ? { origin: url.origin, host: url.host } : null;
 }
 
-function isHttpsUrl(value: string): boolean {
-    try {
-        return new URL(value).protocol === 'https:';
-    } catch {
-        return false;
-    }
-}
-
-function isContact(value: string): boolean {
-    return /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i.test(value) || isHttpsUrl(value);
-}
+/** The problem the portal names for an identity setting that is set but not usable. */
+const BAD: Readonly<Record<string, SettingsProblem>> = {
+    termsUrl: 'badTermsUrl',
+    misuseContact: 'badMisuseContact',
+    logoUrl: 'badLogoUrl',
+    colour: 'badColour',
+    privacyUrl: 'badPrivacyUrl',
+    websiteUrl: 'badWebsiteUrl',
+};
 
 /** Reads and checks the settings from the config global. Lists every problem, not only the first. */
 export function readSettings(config: unknown): SettingsResult {
@@ -92,9 +98,7 @@ export function readSettings(config: unknown): SettingsResult {
     const problems: SettingsProblem[] = [];
     const domain = text(section, 'jitsiDomain');
     const jitsi = domain ? parseJitsiDomain(domain) : null;
-    const centreName = text(section, 'centreName');
-    const termsUrl = text(section, 'termsUrl');
-    const misuseContact = text(section, 'misuseContact');
+    const { identity, invalid, missing } = readCentreIdentity(section);
     const cleanupEndpoint = text(section, 'cleanupEndpoint');
 
     if (!domain) {
@@ -102,19 +106,25 @@ export function readSettings(config: unknown): SettingsResult {
     } else if (!jitsi) {
         problems.push('badJitsiDomain');
     }
-    if (!centreName) {
+    if (!identity.name) {
         problems.push('noCentreName');
     }
-    if (termsUrl && !isHttpsUrl(termsUrl)) {
-        problems.push('badTermsUrl');
-    }
-    if (!isContact(misuseContact)) {
+    // R5: the portal offers "Missbrauch melden" on every page, so the contact is required.
+    if (missing.includes('misuseContact')) {
         problems.push('badMisuseContact');
     }
+    // (A name set wrongly is left out of the identity, and named above as missing.)
+    invalid.forEach(key => {
+        const problem = BAD[key];
+
+        if (problem) {
+            problems.push(problem);
+        }
+    });
     if (cleanupEndpoint && !/^\/[\w\-/.]*$/.test(cleanupEndpoint)) {
         problems.push('badCleanupEndpoint');
     }
-    if (problems.length > 0 || !jitsi) {
+    if (problems.length > 0 || !jitsi || !identity.misuseContact) {
         return { ok: false, problems };
     }
 
@@ -123,9 +133,10 @@ export function readSettings(config: unknown): SettingsResult {
         settings: {
             jitsiOrigin: jitsi.origin,
             jitsiHost: jitsi.host,
-            centreName,
-            termsUrl: termsUrl || null,
-            misuseContact,
+            centreName: identity.name,
+            termsUrl: identity.termsUrl,
+            misuseContact: identity.misuseContact,
+            identity,
             cleanupEndpoint: cleanupEndpoint || null,
             sharedDevices: section.sharedDevices !== false,
         },

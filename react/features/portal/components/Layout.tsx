@@ -4,6 +4,7 @@ import type { Lang } from '../../school-policy';
 import { useAppDispatch, usePortalText } from '../hooks';
 import { portalActions } from '../portalSlice';
 import { Link, PATHS } from '../router';
+import { logoAddress } from '../../school-policy/policy/centreIdentity';
 import type { Settings } from '../settings';
 
 /** Page frame: skip link, header with the centre's name, main, and the footer on every page. */
@@ -16,6 +17,16 @@ export function Layout({ settings, children }: { readonly settings: Settings | n
         document.title = settings ? `${settings.centreName}: ${t('app.title')}` : t('app.title');
     }, [lang, settings, t]);
 
+    const colour = settings?.identity.colour;
+
+    useEffect(() => {
+        // The media centre's colour (checked for white text on it, and so for it on white).
+        if (colour) {
+            document.documentElement.style.setProperty('--brand', colour);
+        }
+    }, [colour]);
+    const logo = settings ? logoAddress(settings.identity.logoUrl, settings.jitsiOrigin) : null;
+
     const choose = (next: Lang) => dispatch(portalActions.languageChosen(next));
 
     return (
@@ -24,6 +35,8 @@ export function Layout({ settings, children }: { readonly settings: Settings | n
                 {t('app.skip')}
             </a>
             <header className="site-header">
+                {/* Decorative: the centre's name is the text beside it. */}
+                {logo && <img className="logo" src={logo} alt="" />}
                 <p className="centre">{settings?.centreName}</p>
                 <p className="product">{t('app.title')}</p>
             </header>
@@ -47,6 +60,11 @@ export function Layout({ settings, children }: { readonly settings: Settings | n
                         {settings?.termsUrl && (
                             <li>
                                 <a href={settings.termsUrl}>{t('footer.terms')}</a>
+                            </li>
+                        )}
+                        {settings?.identity.privacyUrl && (
+                            <li>
+                                <a href={settings.identity.privacyUrl}>{t('footer.privacy')}</a>
                             </li>
                         )}
                     </ul>

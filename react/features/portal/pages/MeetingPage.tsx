@@ -160,6 +160,7 @@ export function MeetingPage({ apiTimeoutMs }: { readonly apiTimeoutMs?: number }
         lang,
         link: invitationLink(window.location.origin, session.room),
         centreName: settings.centreName,
+        termsUrl: settings.termsUrl,
     });
     const backToForm = () => {
         host.detach();

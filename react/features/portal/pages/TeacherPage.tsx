@@ -20,6 +20,7 @@ import { invitationLink } from '../joinLink';
 import { portalActions } from '../portalSlice';
 import { PATHS, useRouter } from '../router';
 import { useSettings } from '../SettingsContext';
+import type { Settings } from '../settings';
 
 /** A room name nobody can guess, offered when the teacher's is easy to guess (R6). */
 function RoomSuggestion({
@@ -119,8 +120,14 @@ function RoomNameField({
 }
 
 /** The invitation for the class: the portal's join link, the lesson's title as typed (R6: no password). */
-function teacherInvitation(lang: Lang, room: string, title: string, centreName: string): string {
-    return invitationText({ lang, link: invitationLink(window.location.origin, room), centreName, title });
+function teacherInvitation(lang: Lang, room: string, title: string, settings: Settings): string {
+    return invitationText({
+        lang,
+        link: invitationLink(window.location.origin, room),
+        centreName: settings.centreName,
+        termsUrl: settings.termsUrl,
+        title,
+    });
 }
 
 /** Teacher: room name, a fresh password, the pledges, the invitation, then "Meeting starten". */
@@ -147,7 +154,7 @@ export function TeacherPage() {
     const roomError =
         !room.ok && (submitted || roomInput.length > 0) ? translateCore(lang, room.error, room.params) : null;
     const passwordError = passwordCheck.ok ? null : translateCore(lang, passwordCheck.error, passwordCheck.params);
-    const invitation = room.ok ? teacherInvitation(lang, room.name, roomInput, settings.centreName) : null;
+    const invitation = room.ok ? teacherInvitation(lang, room.name, roomInput, settings) : null;
 
     function submit(event: FormEvent) {
         event.preventDefault();

@@ -7,6 +7,8 @@ export interface InvitationInput {
     readonly link: string;
     /** The media centre's name, signed at the end. */
     readonly centreName: string;
+    /** The media centre's terms of use (checked by centreIdentity.ts), named under its name. */
+    readonly termsUrl?: string | null;
     /** An optional lesson title such as "Mathe 7b". */
     readonly title?: string;
 }
@@ -59,22 +61,36 @@ export function invitationNotice(lang: Lang): readonly string[] {
     return NOTICE[lang];
 }
 
-const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, centre: string) => string[]>> = {
-    de: (link, title, centre) => [
+const TERMS: Readonly<Record<Lang, string>> = { de: 'Nutzungsordnung', en: 'Terms of use' };
+
+/**
+ * How every invitation is signed: the media centre's name and where its terms of use are.
+ *
+ * @param {Lang} lang - The invitation's language.
+ * @param {string} centreName - The media centre's name (may be empty).
+ * @param {string | null} termsUrl - Its terms of use, if published.
+ * @returns {string[]} The lines, none when there is nothing to sign with.
+ */
+export function invitationSignature(lang: Lang, centreName: string, termsUrl?: string | null): string[] {
+    return [...(centreName ? [centreName] : []), ...(termsUrl ? [`${TERMS[lang]}: ${termsUrl}`] : [])];
+}
+
+const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, signature: string[]) => string[]>> = {
+    de: (link, title, signature) => [
         title ? `Einladung zum Online-Unterricht: ${title}` : 'Einladung zum Online-Unterricht',
         '',
         `Link: ${link}`,
         ...NOTICE.de,
         '',
-        centre,
+        ...signature,
     ],
-    en: (link, title, centre) => [
+    en: (link, title, signature) => [
         title ? `Invitation to an online lesson: ${title}` : 'Invitation to an online lesson',
         '',
         `Link: ${link}`,
         ...NOTICE.en,
         '',
-        centre,
+        ...signature,
     ],
 };
 
@@ -86,5 +102,7 @@ const TEXTS: Readonly<Record<Lang, (link: string, title: string | undefined, cen
 export function invitationText(input: InvitationInput): string {
     const title = input.title?.trim() || undefined;
 
-    return TEXTS[input.lang](cleanInvitationLink(input.link), title, input.centreName.trim()).join('\n');
+    const signature = invitationSignature(input.lang, input.centreName.trim(), input.termsUrl);
+
+    return TEXTS[input.lang](cleanInvitationLink(input.link), title, signature).join('\n');
 }
