@@ -252,3 +252,65 @@ describe('names on shared devices (R4, R7), with jitsi-meet’s own settings and
         expect(suggest({ displayName: 'Frau Müller' })).toBe('Frau Müller');
     });
 });
+
+describe('the media centre in the meeting (R5, R1), from config.js’s schoolPolicy', () => {
+    const CENTRE = {
+        centreName: 'Kreismedienzentrum Musterkreis',
+        misuseContact: 'mailto:missbrauch@medienzentrum.example.org',
+        termsUrl: 'https://medienzentrum.example.org/nutzungsordnung',
+        privacyUrl: 'https://medienzentrum.example.org/datenschutz',
+    };
+
+    it('adds “Missbrauch melden” to the toolbar and points jitsi-meet’s legal links at the media centre, whatever the URL says', () => {
+        const { store, config } = setUp({ lang: 'en' });
+
+        store.dispatch({
+            type: 'SET_CONFIG',
+            config: { schoolPolicy: CENTRE, legalUrls: { helpCentre: 'https://help.example' } },
+        });
+        // The deployment's other legal links stay.
+        expect(config().legalUrls).toEqual({
+            helpCentre: 'https://help.example',
+            terms: CENTRE.termsUrl,
+            privacy: CENTRE.privacyUrl,
+        });
+        // A link's hash, as jitsi-meet applies it (OVERWRITE_CONFIG), tries to point the links elsewhere.
+        store.dispatch({
+            type: 'OVERWRITE_CONFIG',
+            config: { legalUrls: { terms: 'https://evil.example/terms' }, customToolbarButtons: [] },
+        });
+        expect(config().legalUrls).toEqual({ terms: CENTRE.termsUrl, privacy: CENTRE.privacyUrl });
+        expect(config().customToolbarButtons).toEqual([
+            { id: 'school-policy-misuse', icon: '/libs/school-policy/misuse.svg', text: 'Report misuse' },
+        ]);
+    });
+
+    it('opens where to report misuse when the button is clicked (it only notifies), and closes with Escape', async () => {
+        const { store, feature, user } = setUp();
+
+        store.dispatch({ type: 'SET_CONFIG', config: { schoolPolicy: CENTRE } });
+        // jitsi-meet's custom buttons only notify: preventExecution is false.
+        expect(feature.routeToolbarClick('school-policy-misuse', action => store.dispatch(action), false)).toBe(true);
+        const dialog = await screen.findByRole('dialog', { name: 'Missbrauch melden' });
+        const link = within(dialog).getByRole('link', { name: 'missbrauch@medienzentrum.example.org' });
+
+        expect(dialog).toHaveTextContent('melden Sie es bitte dem Kreismedienzentrum Musterkreis');
+        expect(link).toHaveAttribute('href', CENTRE.misuseContact);
+        expect(link).toHaveAttribute('target', '_blank');
+        expect(await seriousViolations(dialog)).toEqual([]);
+        await user.keyboard('{Escape}');
+        await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+        // Other buttons that only notify stay with jitsi-meet and the embedding page.
+        expect(feature.routeToolbarClick('raisehand', action => store.dispatch(action), false)).toBe(false);
+    });
+
+    it('adds no button where config.js names no valid place to report misuse', () => {
+        const { store, config } = setUp();
+
+        store.dispatch({
+            type: 'SET_CONFIG',
+            config: { schoolPolicy: { ...CENTRE, misuseContact: 'javascript:alert(1)' } },
+        });
+        expect(config().customToolbarButtons).toBeUndefined();
+    });
+});

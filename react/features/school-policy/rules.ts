@@ -6,6 +6,8 @@
  * The German text keeps the source document's own wording; the English text says the same.
  */
 
+import { RULE_TITLES } from './policy/ruleTitles';
+
 /** A language the product speaks. German first. */
 export type Lang = 'de' | 'en';
 
@@ -77,7 +79,7 @@ export interface Rule {
 export const RULES: readonly Rule[] = [
     {
         id: 'R1',
-        title: { de: 'Nur für Schule und Unterricht', en: 'School use only' },
+        title: RULE_TITLES.R1,
         text: {
             de:
                 'Die Nutzung des Dienstes „Jitsi Meet“ über die Medienzentren ist ausschließlich für ' +
@@ -104,6 +106,16 @@ export const RULES: readonly Rule[] = [
                 ],
             },
             {
+                layer: 'forkBuild',
+                by: 'jitsi-meet’s prejoin screen shows the short rules (R1, R3, R7, R9, R10) with the media centre’s name and a link to its terms of use',
+                paths: ['react/features/school-policy/jitsi-meet/prejoinRules.ts'],
+            },
+            {
+                layer: 'dropIn',
+                by: 'The same rules on the stock web root’s prejoin screen',
+                paths: ['react/features/school-policy/dropin/index.ts'],
+            },
+            {
                 layer: 'people',
                 by: 'What a meeting is used for is up to the teacher; each school writes its own usage policy.',
                 paths: [],
@@ -112,7 +124,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R2',
-        title: { de: 'Nur Lehrkräfte starten Meetings', en: 'Only teachers start meetings' },
+        title: RULE_TITLES.R2,
         text: {
             de:
                 'Die Schulleitung erhält diese Zugangsdaten für die interessierten Lehrerinnen und ' +
@@ -141,7 +153,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R3',
-        title: { de: 'Zugangsdaten nicht weitergeben', en: 'Keep credentials from students' },
+        title: RULE_TITLES.R3,
         text: {
             de: 'Diese Zugangsdaten dürfen nicht an Schülerinnen und Schüler weitergegeben werden.',
             en: 'These credentials must never be passed on to students.',
@@ -174,7 +186,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R4',
-        title: { de: 'Geteilte Geräte bereinigen', en: 'Clean shared devices' },
+        title: RULE_TITLES.R4,
         text: {
             de:
                 'Bei Endgeräten (unverwaltet und nicht in eine pädagogische Netzwerklösung über ein ' +
@@ -232,7 +244,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R5',
-        title: { de: 'Missbrauch melden', en: 'Report misuse' },
+        title: RULE_TITLES.R5,
         text: {
             de:
                 'Ein Missbrauch der Zugangsdaten ist von der Schule umgehend ans Medienzentrum zu melden, ' +
@@ -258,6 +270,19 @@ export const RULES: readonly Rule[] = [
             },
             {
                 layer: 'forkBuild',
+                by: '"Missbrauch melden" in jitsi-meet’s toolbar (by keyboard too) opens a dialog with the media centre’s contact, and the prejoin screen links it (both from schoolPolicy in config.js; on the built fork in CI)',
+                paths: [
+                    'react/features/school-policy/jitsi-meet/centreInMeeting.ts',
+                    'react/features/school-policy/jitsi-meet/prejoinRules.ts',
+                ],
+            },
+            {
+                layer: 'dropIn',
+                by: 'The same button, dialog and prejoin link as in the fork build, on the stock web root',
+                paths: ['react/features/school-policy/dropin/index.ts'],
+            },
+            {
+                layer: 'forkBuild',
                 by: 'A refused login asks the server why (POST /school-access, answered only to whoever holds the right password) and tells a blocked school’s teacher “Der Zugang Ihrer Schule ist gesperrt” (run in CI on the built fork with a school blocked by the accounts tool, `npm run fork:verify`)',
                 paths: [
                     'react/features/school-policy/jitsi-meet/blockedSchool.ts',
@@ -273,7 +298,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R6',
-        title: { de: 'Immer mit Passwort', en: 'Always with a password' },
+        title: RULE_TITLES.R6,
         text: {
             de:
                 'Meetings dürfen ausschließlich mit Passwortschutz genutzt werden. Teilen Sie das aktuelle ' +
@@ -329,7 +354,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R7',
-        title: { de: 'Anonym oder mit Pseudonym', en: 'Anonymous or pseudonymous' },
+        title: RULE_TITLES.R7,
         text: {
             de:
                 'Die Teilnahme an den Konferenzen kann anonym oder unter Verwendung eines Pseudonyms ' +
@@ -379,7 +404,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R8',
-        title: { de: 'Die Lehrkraft geht als Letzte', en: 'The teacher leaves last' },
+        title: RULE_TITLES.R8,
         text: {
             de:
                 'Der „Organisator“ (Lehrkraft) beendet unterrichtsbezogene Meetings stets als Letzter. ' +
@@ -439,7 +464,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R9',
-        title: { de: 'Keine Aufzeichnungen', en: 'No recordings' },
+        title: RULE_TITLES.R9,
         text: {
             de: 'Bild-, Ton- und Videoaufzeichnungen von Meetings sind verboten.',
             en: 'Image, sound and video recordings of meetings are prohibited.',
@@ -490,7 +515,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R10',
-        title: { de: 'Niemand hört mit', en: 'Nobody listens in' },
+        title: RULE_TITLES.R10,
         text: {
             de:
                 'Das Mithören von Meetings durch Dritte und damit auch die Nutzung in öffentlich ' +

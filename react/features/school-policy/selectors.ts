@@ -63,11 +63,12 @@ export function selectRemovalProgress(state: PolicyState): { total: number; remo
 }
 
 /** Which policy dialog a host should show, most urgent first. */
-export type PolicyDialog = 'password' | 'leaveLast' | 'review';
+export type PolicyDialog = 'password' | 'leaveLast' | 'misuse' | 'review';
 
 /**
  * The dialog the policy needs now, or null. The password comes first (nothing else may happen in an
- * open room), then the leave-last gate, then reviewing who came in before the lock (R6, R8).
+ * open room), then the leave-last gate, then where to report misuse when asked for (R5), then
+ * reviewing who came in before the lock (R6, R8).
  */
 export function selectPolicyDialog(state: PolicyState): PolicyDialog | null {
     if (state.lock.kind === 'passwordNeeded') {
@@ -75,6 +76,9 @@ export function selectPolicyDialog(state: PolicyState): PolicyDialog | null {
     }
     if (state.phase.kind === 'leaveBlocked') {
         return 'leaveLast';
+    }
+    if (state.misuseReport) {
+        return 'misuse';
     }
     if (selectInMeeting(state) && selectIsModerator(state) && selectJoinedBeforeLock(state).length > 0) {
         return 'review';

@@ -257,6 +257,12 @@ const events = defineEvents(POLICY_SLICE_NAME, initialPolicyState, {
     toolbarButtonClicked: (state: S, { key }: { key: string }): S => (isHangupKey(key) ? requestHangup(state) : state),
 
     /** The teacher closed the leave-last dialog and stays. */
+    /** R5: "Missbrauch melden" in the meeting: show where misuse is reported. */
+    misuseReportOpened: (state: S): S => ({ ...state, misuseReport: true }),
+
+    /** The misuse dialog was closed. */
+    misuseReportClosed: (state: S): S => ({ ...state, misuseReport: false }),
+
     leaveCancelled: (state: S): S =>
         state.phase.kind === 'leaveBlocked' ? { ...state, phase: { kind: 'joined', room: state.phase.room } } : state,
 

@@ -96,6 +96,8 @@ export interface PolicyState {
      * password yet; the seconds until we try again (`listeners.ts`, `retryWhenNotOpen`). Null otherwise.
      */
     readonly notOpenRetry: { readonly secondsLeft: number } | null;
+    /** R5: "Missbrauch melden" was chosen in the meeting; its dialog says where to report. */
+    readonly misuseReport: boolean;
     readonly notices: readonly Notice[];
     readonly log: readonly LogEntry[];
     readonly seq: number;
@@ -114,6 +116,7 @@ export const initialPolicyState: PolicyState = {
     teaching: true,
     recording: { kind: 'off' },
     notOpenRetry: null,
+    misuseReport: false,
     notices: [],
     log: [],
     seq: 0,

@@ -9,8 +9,9 @@
 import { createSchoolPolicyFeature } from '../jitsi-meet/feature';
 import { schoolAccessOverHttp } from '../jitsi-meet/blockedSchool';
 import { gateHangupCalls, routeHangupClicks } from '../jitsi-meet/toolbarRouting';
+import { showRulesOnJitsiPrejoin } from '../jitsi-meet/prejoinRules';
 import { guardJitsiStorage, meetingOver } from '../jitsi-meet/storageGuard';
-import { JITSI_ACTIONS } from '../jitsi-meet/types';
+import { JITSI_ACTIONS, type IJitsiMeetState } from '../jitsi-meet/types';
 
 import { mountDialogRoot, pageLang, type JitsiStore } from './dialogRoot';
 import { watchHook } from './failClosed';
@@ -56,7 +57,9 @@ const installed = installStoreHook(
                 const app = jitsiApp(window);
 
                 if (app?.API) {
-                    routeHangupClicks(app.API, key => feature.routeToolbarClick(key, store.dispatch));
+                    routeHangupClicks(app.API, (key, prevent) =>
+                        feature.routeToolbarClick(key, store.dispatch, prevent),
+                    );
                 }
                 if (app?.conference) {
                     gateHangupCalls(app.conference, () => feature.takeHangupCall(store));
@@ -71,6 +74,13 @@ const installed = installStoreHook(
             }, 0);
         },
     },
+);
+
+// The media centre and its short rules on the prejoin screen (prejoinRules.ts), as in the fork build.
+showRulesOnJitsiPrejoin(
+    document,
+    () => pageLang(document),
+    () => jitsiStore?.getState() as IJitsiMeetState | undefined,
 );
 
 if (!installed) {

@@ -4,10 +4,12 @@ import {
     EarlyParticipantsReview,
     LangContext,
     LeaveLastDialog,
+    MisuseReportDialog,
     Modal,
     PasswordNeededDialog,
     type LeaveChoice,
 } from '../components/web';
+import type { CentreIdentity } from '../policy/centreIdentity';
 import type { UnknownAction } from '../reduxShapes';
 import type { Lang } from '../rules';
 import { selectJoinedBeforeLock, selectOthers, selectRemovalProgress, type PolicyDialog } from '../selectors';
@@ -21,12 +23,14 @@ export interface IPolicyDialogContentProps {
     /** The dialog the policy needs now (`selectPolicyDialog`). */
     readonly which: PolicyDialog;
     readonly lang: Lang;
+    /** The media centre (config.js `schoolPolicy`), for "Missbrauch melden". */
+    readonly centre: CentreIdentity;
     readonly dispatch: (action: UnknownAction) => unknown;
 }
 
 /**
  * The policy's dialogs inside jitsi-meet: the password a moderator must set (it cannot be
- * dismissed), the leave-last gate, and the review of who came in before the lock. The code of the
+ * dismissed), the leave-last gate, where to report misuse, and the review of who came in before the lock. The code of the
  * dialogs, their texts and styles and the password words live in this module, which jitsi-meet loads
  * only when a dialog is needed (SchoolPolicyDialog.tsx), so that students' browsers never load them
  * and jitsi-meet's main bundle stays within its size limit.
@@ -34,7 +38,7 @@ export interface IPolicyDialogContentProps {
  * @param {IPolicyDialogContentProps} props - The policy, the dialog to show, the language, dispatch.
  * @returns {ReactElement}
  */
-export function PolicyDialogContent({ policy, which, lang, dispatch }: IPolicyDialogContentProps) {
+export function PolicyDialogContent({ policy, which, lang, centre, dispatch }: IPolicyDialogContentProps) {
     return (
         <LangContext.Provider value={lang}>
             <style>{POLICY_DIALOG_CSS}</style>
@@ -47,6 +51,13 @@ export function PolicyDialogContent({ policy, which, lang, dispatch }: IPolicyDi
                     others={selectOthers(policy)}
                     progress={selectRemovalProgress(policy)}
                     onChoose={(choice: LeaveChoice) => dispatch(leaveChoiceAction(choice))}
+                />
+            )}
+            {which === 'misuse' && centre.misuseContact && (
+                <MisuseReportDialog
+                    centreName={centre.name}
+                    contact={centre.misuseContact}
+                    onClose={() => dispatch(policyActions.misuseReportClosed())}
                 />
             )}
             {which === 'review' && (

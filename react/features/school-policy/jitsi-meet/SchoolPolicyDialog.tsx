@@ -1,6 +1,7 @@
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useMemo, useState } from 'react';
 import { useDispatch, useSelector } from 'react-redux';
 
+import { readCentreIdentity } from '../policy/centreIdentity';
 import type { Lang } from '../rules';
 import { selectPolicyDialog } from '../selectors';
 import type { PolicyState } from '../slice';
@@ -80,6 +81,11 @@ type Loading =
 export function SchoolPolicyDialog({ lang = 'de', load = loadPolicyDialogs }: ISchoolPolicyDialogProps) {
     const policy = useSelector((state: IJitsiMeetState) => state['features/school-policy'] as PolicyState | undefined);
     const dispatch = useDispatch();
+    const centreSettings = useSelector(
+        (state: IJitsiMeetState) =>
+            (state['features/base/config'] as { schoolPolicy?: unknown } | undefined)?.schoolPolicy,
+    );
+    const centre = useMemo(() => readCentreIdentity(centreSettings).identity, [centreSettings]);
     const which = policy ? selectPolicyDialog(policy) : null;
     const loadingState = useState<Loading>(() =>
         loaded && load === loadPolicyDialogs ? { kind: 'loaded', module: loaded } : { kind: 'loading' },
@@ -144,5 +150,5 @@ export function SchoolPolicyDialog({ lang = 'de', load = loadPolicyDialogs }: IS
     }
     const Content = status.module.PolicyDialogContent;
 
-    return <Content policy={policy} which={which} lang={lang} dispatch={dispatch} />;
+    return <Content policy={policy} which={which} lang={lang} centre={centre} dispatch={dispatch} />;
 }

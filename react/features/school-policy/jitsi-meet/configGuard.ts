@@ -8,6 +8,9 @@ import { generatePseudonym } from '../policy/displayName';
 import { hardenConfig } from '../policy/hardenConfig';
 import { fieldOf } from '../policy/hostFacts';
 
+import type { Lang } from '../rules';
+
+import { centreConfig } from './centreInMeeting';
 import { cleanLocation } from './locationUrl';
 import { JITSI_ACTIONS, type IJitsiMeetState } from './types';
 
@@ -60,23 +63,26 @@ export function guardIncoming(action: unknown): unknown {
 
 /**
  * After jitsi-meet has applied a config action: the hardened keys are imposed again. OVERWRITE_CONFIG
- * replaces top-level keys; hardenConfig keeps every sibling and is idempotent, so this settles.
+ * replaces top-level keys; hardenConfig keeps every sibling and is idempotent, so this settles. The
+ * media centre's legal links and "Missbrauch melden" button (centreInMeeting.ts) are imposed the same way.
  *
  * @param {unknown} type - The action's type.
  * @param {IJitsiMeetState} state - The state after it.
  * @param {Function} dispatch - The store's dispatch.
+ * @param {Lang} lang - The language of jitsi-meet's UI.
  * @returns {void}
  */
 export function reimposeHardenedConfig(
     type: unknown,
     state: IJitsiMeetState,
     dispatch: (action: UnknownAction) => unknown,
+    lang: Lang = 'de',
 ): void {
     if (typeof type !== 'string' || !CONFIG_ACTIONS.has(type)) {
         return;
     }
     const config = { ...state['features/base/config'] } as Record<string, unknown>;
-    const hardened = hardenConfig(config);
+    const hardened = { ...hardenConfig(config), ...centreConfig(config, lang) };
     const changed = Object.keys(hardened).filter(key => !same(config[key], hardened[key]));
 
     if (changed.length > 0) {

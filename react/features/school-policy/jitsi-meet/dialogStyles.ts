@@ -19,6 +19,8 @@ export const POLICY_DIALOG_CSS = `
 .sp-dialog button.sp-primary { background: #0b4f8a; color: #fff; font-weight: 700; }
 .sp-dialog button[disabled] { border-color: #595959; color: #595959; cursor: not-allowed; }
 .sp-dialog button:focus-visible, .sp-dialog input:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
+.sp-dialog a { color: #0b4f8a; text-decoration: underline; }
+.sp-dialog a:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 .sp-dialog ul { padding-left: 1.25rem; }
 .sp-dialog li { margin: 0.25rem 0; }
 .sp-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 1rem; }

@@ -26,6 +26,7 @@ import { createPolicyMiddleware, type PolicyExtra, type PolicyTiming } from '../
 import { initialPolicyState, policyActions, policyReducer, type PolicyState } from '../slice';
 
 import { JitsiMeetHost } from './JitsiMeetHost';
+import { MISUSE_BUTTON_KEY } from './centreInMeeting';
 import { SWALLOWED, createStartSettingsGuard, guardIncoming, reimposeHardenedConfig } from './configGuard';
 import { createBlockedSchoolCheck, type SchoolAccess } from './blockedSchool';
 import { createDialogBridge } from './dialogBridge';
@@ -68,6 +69,7 @@ export interface ISchoolPolicyFeatureOptions {
 
 /** The steps the feature takes on each jitsi-meet action, built once per feature. */
 interface TranslationSteps {
+    readonly lang: () => Lang;
     readonly selectPolicy: (state: IJitsiMeetState) => PolicyState | undefined;
     readonly startSettings: ReturnType<typeof createStartSettingsGuard>;
     readonly notOpenRetry: ReturnType<typeof createNotOpenRetry>;
@@ -103,7 +105,7 @@ function translateMiddleware(
         const type = fieldOf(action, 'type');
         const state = store.getState();
 
-        reimposeHardenedConfig(type, state, store.dispatch);
+        reimposeHardenedConfig(type, state, store.dispatch, steps.lang());
         void steps.blockedSchool?.(action, store.dispatch);
         steps.startSettings(type, () => store.getState(), store.dispatch);
         if (steps.notOpenRetry(action, state, store.dispatch)) {
@@ -125,6 +127,30 @@ function translateMiddleware(
 
         return result;
     };
+}
+
+/**
+ * A toolbar click jitsi-meet only notified about (toolbarRouting.ts): the hang-up keys go to the
+ * leave-last gate, "Missbrauch melden" opens its dialog (R5; the custom button only notifies, see
+ * centreInMeeting.ts); anything else is left to jitsi-meet and the embedder.
+ *
+ * @param {string} key - The button's key.
+ * @param {Function} dispatch - The store's dispatch.
+ * @param {boolean} preventExecution - Whether jitsi-meet held the button's own action back.
+ * @returns {boolean} Whether the policy took the click.
+ */
+function routeToolbarClick(key: string, dispatch: (action: UnknownAction) => unknown, preventExecution = true) {
+    if (key === MISUSE_BUTTON_KEY) {
+        dispatch(policyActions.misuseReportOpened());
+
+        return true;
+    }
+    if (!preventExecution) {
+        return false;
+    }
+    dispatch(policyActions.toolbarButtonClicked({ key }));
+
+    return isHangupKey(key);
 }
 
 /**
@@ -162,6 +188,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
     );
     const translate = translateMiddleware(
         {
+            lang,
             selectPolicy,
             startSettings: createStartSettingsGuard({ suggestPseudonym: options.suggestPseudonym !== false }),
             notOpenRetry: createNotOpenRetry({
@@ -195,11 +222,7 @@ export function createSchoolPolicyFeature(options: ISchoolPolicyFeatureOptions) 
          * @param {Function} dispatch - The store's dispatch.
          * @returns {boolean} Whether the click was a hang-up and went to the policy.
          */
-        routeToolbarClick(key: string, dispatch: (action: UnknownAction) => unknown): boolean {
-            dispatch(policyActions.toolbarButtonClicked({ key }));
-
-            return isHangupKey(key);
-        },
+        routeToolbarClick,
 
         /**
          * `APP.conference.hangup()` called while the policy holds the meeting (the console, or any

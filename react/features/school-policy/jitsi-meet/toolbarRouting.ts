@@ -3,7 +3,8 @@
  * `buttonsWithNotifyClick` do not run their click; jitsi-meet's AbstractButton calls
  * `APP.API.notifyToolbarButtonClicked(key, true)` instead (react/features/base/toolbox/components/
  * AbstractButton.tsx), and outside an iframe that notification goes nowhere. Wrapping it once routes
- * all three hang-up keys into the policy, in an iframe or not.
+ * all three hang-up keys into the policy, in an iframe or not; and the media centre's "Missbrauch
+ * melden" button, a custom button whose clicks only notify (centreInMeeting.ts).
  */
 /** The part of jitsi-meet's `APP.API` the gate wraps. */
 export interface IToolbarNotifier {
@@ -18,11 +19,14 @@ export interface IToolbarNotifier {
  * @param {Function} route - The feature's `routeToolbarClick`, bound to the store's dispatch.
  * @returns {void}
  */
-export function routeHangupClicks(api: IToolbarNotifier, route: (key: string) => boolean): void {
+export function routeHangupClicks(
+    api: IToolbarNotifier,
+    route: (key: string, preventExecution: boolean) => boolean,
+): void {
     const notify = api.notifyToolbarButtonClicked.bind(api);
 
     api.notifyToolbarButtonClicked = (key: string, preventExecution: boolean) => {
-        if (!(preventExecution && route(key))) {
+        if (!route(key, preventExecution)) {
             notify(key, preventExecution);
         }
     };

@@ -7,3 +7,4 @@ export { EarlyParticipantsReview } from './EarlyParticipantsReview';
 export { NoticeList } from './NoticeList';
 export { PledgeList } from './PledgeList';
 export { CopyButton } from './CopyButton';
+export { MisuseReportDialog } from './MisuseReportDialog';

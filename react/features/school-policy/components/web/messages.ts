@@ -31,6 +31,12 @@ export const de = {
     'invitation.copy': 'Einladung kopieren',
     'invitation.copied': 'Kopiert.',
     'invitation.copyFailed': 'Kopieren ging nicht. Bitte markieren und kopieren Sie den Text selbst.',
+    'misuse.title': 'Missbrauch melden',
+    'misuse.explain':
+        'Wenn Zugangsdaten missbraucht werden oder jemand das Meeting stört, melden Sie es bitte dem {centre}:',
+    'misuse.theCentre': 'Medienzentrum',
+    'misuse.what': 'Nennen Sie Schule, Datum und Uhrzeit. Das Meeting läuft weiter, während Sie schreiben.',
+    'misuse.close': 'Schließen',
 } as const;
 
 /** A policy UI message key. */
@@ -67,4 +73,9 @@ export const en: Record<UiMessageKey, string> = {
     'invitation.copy': 'Copy invitation',
     'invitation.copied': 'Copied.',
     'invitation.copyFailed': 'Copying did not work. Please select and copy the text yourself.',
+    'misuse.title': 'Report misuse',
+    'misuse.explain': 'If credentials are misused or someone disrupts the meeting, please tell the {centre}:',
+    'misuse.theCentre': 'media centre',
+    'misuse.what': 'Give the school, the date and the time. The meeting goes on while you write.',
+    'misuse.close': 'Close',
 };

@@ -27,6 +27,7 @@ import { SchoolPolicyDialog } from '../SchoolPolicyDialog';
 import { SCHOOL_POLICY_STATE_KEY, createSchoolPolicyFeature } from '../feature';
 import { schoolAccessOverHttp } from '../blockedSchool';
 import { refuseLocalRecording } from '../localRecording';
+import { showRulesOnJitsiPrejoin } from '../prejoinRules';
 import { gateHangupCalls, routeHangupClicks } from '../toolbarRouting';
 import { keepPersonalSettingsOffDevice } from '../personalSettings';
 import { guardJitsiStorage, meetingOver } from '../storageGuard';
@@ -35,6 +36,9 @@ import type { IJitsiMeetState } from '../types';
 
 /** R4: this build is for shared school devices. */
 const SHARED_DEVICES = true;
+
+/** The language of jitsi-meet's UI, as the policy speaks it. */
+const uiLang = () => (i18next.language?.startsWith('de') ? 'de' : 'en');
 
 const feature = createSchoolPolicyFeature({
     deps: {
@@ -51,7 +55,7 @@ const feature = createSchoolPolicyFeature({
         hide: () => hideDialog('SchoolPolicyDialog', SchoolPolicyDialog),
         isOpen: state => state['features/base/dialog']?.component === SchoolPolicyDialog,
     },
-    lang: () => (i18next.language?.startsWith('de') ? 'de' : 'en'),
+    lang: () => uiLang(),
     storage: jitsiLocalStorage,
     schoolAccess: schoolAccessOverHttp(window.fetch.bind(window)),
     sharedDevices: SHARED_DEVICES,
@@ -69,6 +73,11 @@ if (SHARED_DEVICES && !keepPersonalSettingsOffDevice(PersistenceRegistry)) {
 }
 
 ReducerRegistry.register(SCHOOL_POLICY_STATE_KEY, feature.reducer);
+
+// The media centre and its short rules on the prejoin screen (prejoinRules.ts).
+showRulesOnJitsiPrejoin(document, uiLang, () =>
+    typeof APP !== 'undefined' && APP.store ? APP.store.getState() : undefined,
+);
 
 /**
  * Registers one of the module's middlewares with jitsi-meet's registry. The module declares Redux's
@@ -100,7 +109,7 @@ let routed = false;
 MiddlewareRegistry.register(store => next => action => {
     if (!routed && typeof APP !== 'undefined' && APP.API) {
         routed = true;
-        routeHangupClicks(APP.API, key => feature.routeToolbarClick(key, store.dispatch));
+        routeHangupClicks(APP.API, (key, prevent) => feature.routeToolbarClick(key, store.dispatch, prevent));
         gateHangupCalls(APP.conference, () => feature.takeHangupCall(store));
     }
 
