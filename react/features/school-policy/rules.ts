@@ -6,7 +6,18 @@
  * The German text keeps the source document's own wording; the English text says the same.
  */
 
-import { RULE_TITLES } from './policy/ruleTitles';
+import {
+    R1_TITLE,
+    R2_TITLE,
+    R3_TITLE,
+    R4_TITLE,
+    R5_TITLE,
+    R6_TITLE,
+    R7_TITLE,
+    R8_TITLE,
+    R9_TITLE,
+    R10_TITLE,
+} from './policy/ruleTitles';
 
 /** A language the product speaks. German first. */
 export type Lang = 'de' | 'en';
@@ -79,7 +90,7 @@ export interface Rule {
 export const RULES: readonly Rule[] = [
     {
         id: 'R1',
-        title: RULE_TITLES.R1,
+        title: R1_TITLE,
         text: {
             de:
                 'Die Nutzung des Dienstes „Jitsi Meet“ über die Medienzentren ist ausschließlich für ' +
@@ -124,7 +135,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R2',
-        title: RULE_TITLES.R2,
+        title: R2_TITLE,
         text: {
             de:
                 'Die Schulleitung erhält diese Zugangsdaten für die interessierten Lehrerinnen und ' +
@@ -153,7 +164,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R3',
-        title: RULE_TITLES.R3,
+        title: R3_TITLE,
         text: {
             de: 'Diese Zugangsdaten dürfen nicht an Schülerinnen und Schüler weitergegeben werden.',
             en: 'These credentials must never be passed on to students.',
@@ -186,7 +197,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R4',
-        title: RULE_TITLES.R4,
+        title: R4_TITLE,
         text: {
             de:
                 'Bei Endgeräten (unverwaltet und nicht in eine pädagogische Netzwerklösung über ein ' +
@@ -244,7 +255,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R5',
-        title: RULE_TITLES.R5,
+        title: R5_TITLE,
         text: {
             de:
                 'Ein Missbrauch der Zugangsdaten ist von der Schule umgehend ans Medienzentrum zu melden, ' +
@@ -298,7 +309,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R6',
-        title: RULE_TITLES.R6,
+        title: R6_TITLE,
         text: {
             de:
                 'Meetings dürfen ausschließlich mit Passwortschutz genutzt werden. Teilen Sie das aktuelle ' +
@@ -354,7 +365,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R7',
-        title: RULE_TITLES.R7,
+        title: R7_TITLE,
         text: {
             de:
                 'Die Teilnahme an den Konferenzen kann anonym oder unter Verwendung eines Pseudonyms ' +
@@ -404,7 +415,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R8',
-        title: RULE_TITLES.R8,
+        title: R8_TITLE,
         text: {
             de:
                 'Der „Organisator“ (Lehrkraft) beendet unterrichtsbezogene Meetings stets als Letzter. ' +
@@ -464,7 +475,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R9',
-        title: RULE_TITLES.R9,
+        title: R9_TITLE,
         text: {
             de: 'Bild-, Ton- und Videoaufzeichnungen von Meetings sind verboten.',
             en: 'Image, sound and video recordings of meetings are prohibited.',
@@ -515,7 +526,7 @@ export const RULES: readonly Rule[] = [
     },
     {
         id: 'R10',
-        title: RULE_TITLES.R10,
+        title: R10_TITLE,
         text: {
             de:
                 'Das Mithören von Meetings durch Dritte und damit auch die Nutzung in öffentlich ' +

@@ -9,7 +9,7 @@
  * Plain DOM, not React: it is in jitsi-meet's main bundle, which every student loads.
  */
 import { readCentreIdentity, readableContact, type CentreIdentity } from '../policy/centreIdentity';
-import { RULE_TITLES } from '../policy/ruleTitles';
+import { R10_TITLE, R1_TITLE, R3_TITLE, R7_TITLE, R9_TITLE } from '../policy/ruleTitles';
 import type { Lang } from '../rules';
 import { isInMeeting, type PolicyState } from '../state';
 
@@ -19,7 +19,7 @@ import type { IJitsiMeetState } from './types';
 /** The panel's id (one per page). */
 export const PREJOIN_RULES_ID = 'school-policy-prejoin-rules';
 
-const SHOWN = ['R1', 'R3', 'R7', 'R9', 'R10'] as const;
+const SHOWN = [R1_TITLE, R3_TITLE, R7_TITLE, R9_TITLE, R10_TITLE];
 
 const TEXT: Readonly<Record<Lang, Readonly<Record<'heading' | 'by' | 'terms' | 'privacy' | 'misuse', string>>>> = {
     de: {
@@ -98,7 +98,7 @@ export function rulesPanel(doc: Document, lang: Lang, centre: CentreIdentity): H
     if (centre.name) {
         panel.append(element(doc, 'p', text.by.replace('{centre}', centre.name), 'margin:0 0 6px'));
     }
-    SHOWN.forEach(id => list.append(element(doc, 'li', RULE_TITLES[id][lang])));
+    SHOWN.forEach(title => list.append(element(doc, 'li', title[lang])));
     panel.append(list);
     if (centre.termsUrl) {
         links.append(link(doc, centre.termsUrl, text.terms));
