@@ -3,7 +3,7 @@
  * portal served by tools/serve and the offline Jitsi stand-in, all on loopback. Records every request
  * and console message, so the privacy checks can look at all of them. Waits are on conditions.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -131,37 +131,7 @@ export async function until<T>(
     }
 }
 
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/**
- * Runs axe-core (WCAG 2.1 A/AA) on the page, or only on what `within` selects (what we render inside
- * someone else's page), and returns the serious and critical violations.
- */
-export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
-    // Evaluated through the DevTools protocol: the portal's CSP rightly refuses inline scripts.
-    await page.evaluate(AXE);
-
-    return page.evaluate(async selector => {
-        const axe = (
-            window as unknown as {
-                axe: {
-                    run: (
-                        ctx: unknown,
-                        opts: unknown,
-                    ) => Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }>;
-                };
-            }
-        ).axe;
-        const result = await axe.run(selector ? { include: [selector] } : document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-            iframes: false,
-        });
-
-        return result.violations
-            .filter(v => v.impact === 'serious' || v.impact === 'critical')
-            .map(v => `${v.id}: ${JSON.stringify(v.nodes.map(n => n.target))}`);
-    }, within);
-}
+export { seriousViolations } from '../../tools/browser/axe';
 
 /** Every request went to the portal or the Jitsi origin, nowhere else. */
 export function foreignRequests(person: Person, stack: Stack): string[] {

@@ -6,6 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 
 import { teacherPledges } from '../../react/features/school-policy';
+import { screenshotPath } from '../../tools/browser/screenshots';
 
 import {
     control,
@@ -471,4 +472,48 @@ describe('loading and pages', () => {
             expect(foreignRequests(visitor, stack)).toEqual([]);
         },
     );
+});
+
+describe('the media centre’s identity (config.js schoolPolicy)', () => {
+    it('shows its logo, name and colour, and links its terms, privacy statement and misuse contact on every page', async () => {
+        const visitor = await person();
+
+        for (const [path, name] of [
+            ['/', 'start'],
+            ['/lehrkraft', 'teacher'],
+            ['/beitreten', 'student'],
+        ] as const) {
+            await visitor.page.goto(`${stack.portal.origin}${path}`);
+            await visitor.page.locator('main h1').waitFor();
+            const header = visitor.page.locator('header');
+            const footer = visitor.page.getByRole('navigation', { name: 'Weitere Seiten' });
+
+            await header.getByText('Kreismedienzentrum Musterkreis').waitFor();
+            // The logo is loaded from the Jitsi server (not a third party) and is really shown.
+            await until(
+                () =>
+                    header
+                        .locator('img.logo')
+                        .evaluate(
+                            img => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0,
+                        ),
+                'the logo loaded',
+            );
+            expect(await header.locator('img.logo').getAttribute('src')).toBe(
+                `${stack.standin.origin}/libs/school-policy/logo.svg`,
+            );
+            expect(await header.evaluate(element => getComputedStyle(element).backgroundColor)).toBe(
+                'rgb(29, 92, 138)',
+            );
+            expect(await footer.getByRole('link', { name: 'Datenschutzerklärung' }).getAttribute('href')).toBe(
+                'https://medienzentrum.example.org/jitsi/datenschutz',
+            );
+            expect(await footer.getByRole('link', { name: 'Missbrauch melden' }).getAttribute('href')).toBe(
+                'mailto:jitsi-missbrauch@medienzentrum.example.org',
+            );
+            expect(await seriousViolations(visitor.page)).toEqual([]);
+            await visitor.page.screenshot({ path: screenshotPath(`portal-${name}`) });
+        }
+        expect(foreignRequests(visitor, stack)).toEqual([]);
+    });
 });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { launchChromium } from '../../tools/browser/chromium';
+import { screenshotPath } from '../../tools/browser/screenshots';
 import { startLocalDeployment, type LocalDeployment } from '../../tools/jitsi-web/localDeployment';
 import {
     answerPasswordPrompt,
@@ -89,6 +90,10 @@ describe('a lesson on the stock jitsi-meet, held by the server', () => {
         expect(text).toContain('https://schule.example/r');
         expect(text).toContain('Kamera und Mikrofon können ausgeschaltet bleiben.');
         expect(text).toContain('niemand mithört');
+        // Signed by the media centre (config.js schoolPolicy, through the branding files).
+        expect(text).toContain(
+            'Kreismedienzentrum Musterkreis\nNutzungsordnung: https://medienzentrum.example.org/jitsi/nutzungsordnung',
+        );
         expect(text).not.toContain(PASSWORD);
     });
 
@@ -124,6 +129,23 @@ describe('a lesson on the stock jitsi-meet, held by the server', () => {
         await untilState(student, "Boolean(state['features/base/conference'].conference)", TIMEOUT);
         await untilState(teacher, "state['features/base/participants'].remote.size >= 1", TIMEOUT);
         expect(await localRole(student)).not.toBe('moderator');
+    });
+
+    it('shows the media centre’s logo instead of Jitsi’s, leading to its website, through the branding file alone', async () => {
+        // A stock jitsi-meet shows what dynamic branding carries (Watermarks.tsx): the rest of the
+        // media centre in the meeting (rules, "Missbrauch melden") needs the module.
+        const logo = student.locator('a.leftwatermark, div.leftwatermark').first();
+
+        await logo.waitFor({ timeout: TIMEOUT });
+        const seen = await logo.evaluate(element => ({
+            link: element.closest('a')?.getAttribute('href'),
+            image: getComputedStyle(element.querySelector('.leftwatermark') ?? element).backgroundImage,
+        }));
+
+        expect(seen.link).toBe('https://medienzentrum.example.org/');
+        expect(seen.image).toContain('/libs/school-policy/logo.svg');
+        await student.mouse.move(400, 300);
+        await student.screenshot({ path: screenshotPath('stock-student-meeting') });
     });
 
     it('takes the teacher back after a reload with the session her browser kept, as moderator again', async () => {

@@ -240,8 +240,10 @@ function forkModuleRows(): Row[] {
         {
             metric: 'The module adds to app.bundle.min.js (minified)',
             value: kb(added),
-            budget: '≤ 40 KB',
-            ok: added <= 40 * 1024,
+            // 40 KB until the media centre came into the meeting (issue #25): its identity checks, the
+            // prejoin rules and the misuse button are in every student's bundle, as they must be.
+            budget: '≤ 48 KB',
+            ok: added <= 48 * 1024,
         },
         {
             metric: 'The module adds to app.bundle.min.js (gzip)',

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 
 import { journeyContext, type JourneyContext, type JourneyOptions, type JourneyStepDefinition } from './journeyContext';
 import { ARRIVAL_STEPS } from './steps/arrival';
+import { CENTRE_MEETING_STEPS } from './steps/centre';
 import { ENDING_STEPS } from './steps/ending';
 import { LESSON_STEPS } from './steps/lesson';
 import { OPENING_STEPS } from './steps/opening';
@@ -26,7 +27,13 @@ export interface JourneyStep {
 }
 
 /** Every step, in the order of the lesson. */
-const STEPS: readonly JourneyStepDefinition[] = [...ARRIVAL_STEPS, ...OPENING_STEPS, ...LESSON_STEPS, ...ENDING_STEPS];
+const STEPS: readonly JourneyStepDefinition[] = [
+    ...ARRIVAL_STEPS,
+    ...OPENING_STEPS,
+    ...CENTRE_MEETING_STEPS,
+    ...LESSON_STEPS,
+    ...ENDING_STEPS,
+];
 
 /** The steps the given build runs. */
 export function stepsFor(build: 'fork' | 'dropIn'): readonly JourneyStepDefinition[] {

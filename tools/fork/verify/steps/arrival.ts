@@ -2,6 +2,7 @@
 import { fromStore, joinFromPrejoin, openPrejoin, untilState as until } from '../../../jitsi-web/meetingPage';
 import type { JourneyStepDefinition } from '../journeyContext';
 
+import { CENTRE_PREJOIN_STEPS } from './centre';
 import { HOSTILE_HASH, MIXED_HASHES } from './pageHelpers';
 
 type Hardenable = { disable?: boolean; enabled?: boolean } | string[];
@@ -61,6 +62,7 @@ export const ARRIVAL_STEPS: readonly JourneyStepDefinition[] = [
             return name;
         },
     },
+    ...CENTRE_PREJOIN_STEPS,
     {
         what: 'Before the teacher, the student waits in jitsi-meet’s own waiting dialog',
         async run({ student, timeout }) {
