@@ -19,6 +19,10 @@ command -v xz >/dev/null 2>&1 || need+=(xz-utils)
 for lib in lua-cjson lua-basexx lua-luaossl lua-inspect; do
     dpkg -s "$lib" >/dev/null 2>&1 || need+=("$lib")
 done
+# More than one server (deploy/README.md): the shared store is PostgreSQL, reached from Prosody through
+# LuaDBI; the tests start a private cluster of Debian's PostgreSQL as its postgres user.
+[ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+dpkg -s lua-dbi-postgresql >/dev/null 2>&1 || need+=(lua-dbi-postgresql)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then

@@ -34,6 +34,13 @@ export interface AccountSettings {
     /** Where teachers start lessons (the portal), for the letter. */
     readonly address: string;
     readonly schoolHours: SchoolHours;
+    /**
+     * The shared store of a deployment with more than one server (`postgres://…`): then the tool
+     * works on it and needs none of prosodyConfig, register, auditLog, usageLog (all in the store).
+     */
+    readonly store?: string;
+    /** The servers' `school_accounts_sql_poll` (default 5): how soon open sessions end, for the messages. */
+    readonly pollSeconds: number;
 }
 
 export const DEFAULT_SETTINGS_PATH = '/etc/jitsi-school-policy/settings.json';
@@ -65,9 +72,19 @@ export function readSettings(path: string): AccountSettings {
     }
     const settings = (raw ?? {}) as Record<string, unknown>;
     const base = dirname(resolve(path));
+    const store = settings.store;
+
+    if (store !== undefined && (typeof store !== 'string' || !/^postgres(ql)?:\/\/[^\s]+$/.test(store))) {
+        throw new Failure(EXIT.input, 'settingsInvalid', { path, detail: '"store" is no postgres:// address' });
+    }
+    // With the shared store, the server's files are not used.
+    const storeOnly = new Set(typeof store === 'string' ? ['prosodyConfig', 'register', 'auditLog', 'usageLog'] : []);
     const file = (key: string): string => {
         const value = settings[key];
 
+        if (storeOnly.has(key) && value === undefined) {
+            return '';
+        }
         if (typeof value !== 'string' || value === '') {
             throw new Failure(EXIT.input, 'settingsInvalid', { path, detail: `"${key}" is missing` });
         }
@@ -100,6 +117,8 @@ export function readSettings(path: string): AccountSettings {
         letters: file('letters'),
         address: typeof settings.address === 'string' ? settings.address : `https://${domain}`,
         schoolHours: { days: days as number[], ...hours },
+        ...(typeof store === 'string' ? { store } : {}),
+        pollSeconds: typeof settings.pollSeconds === 'number' && settings.pollSeconds > 0 ? settings.pollSeconds : 5,
     };
 }
 

@@ -22,6 +22,8 @@ import { message, type MessageKey } from './messages';
 import { prosodyShell, type ProsodyAdmin } from './prosodyAdmin';
 import { readRegister, RegisterUnreadable, type SchoolRegister } from './schoolRegister';
 import { COMMANDS, option } from './schoolCommands';
+import { openSharedStore, type SharedStore } from './sharedStore';
+import { STORE_COMMANDS } from './storeCommands';
 
 export { DEFAULT_SETTINGS_PATH, EXIT, type AccountSettings, type Io } from './accountSettings';
 export { generatePassword } from './letters';
@@ -39,6 +41,17 @@ function loadRegister(settings: AccountSettings): SchoolRegister {
             throw new Failure(EXIT.files, 'registerUnreadable', { path: settings.register, detail: error.message });
         }
         throw error;
+    }
+}
+
+/** Runs a command on the shared store, and closes the connection whatever happens. */
+async function onSharedStore(url: string, run: (store: SharedStore) => Promise<number>): Promise<number> {
+    const store = await openSharedStore(url);
+
+    try {
+        return await run(store);
+    } finally {
+        await store.close().catch(() => undefined);
     }
 }
 
@@ -63,8 +76,18 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
             return EXIT.input;
         }
         const settings = readSettings(option(args, '--settings') ?? DEFAULT_SETTINGS_PATH);
-        const register = loadRegister(settings);
         const givenReason = (option(args, '--reason') ?? '').trim();
+        const why = givenReason === '' ? {} : { reason: givenReason };
+
+        if (settings.store !== undefined) {
+            return await onSharedStore(
+                settings.store,
+                store =>
+                    STORE_COMMANDS[args[0] ?? '']?.({ args, io, lang, say, settings, why, store }) ??
+                    Promise.resolve(EXIT.input),
+            );
+        }
+        const register = loadRegister(settings);
 
         return await command({
             args,
@@ -75,7 +98,7 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
             admin: deps.admin ?? prosodyShell(settings.prosodyConfig),
             register,
             jidOf: id => `${id}@${settings.domain}`,
-            why: givenReason === '' ? {} : { reason: givenReason },
+            why,
             known: id => {
                 const entry = register.schools[id];
 

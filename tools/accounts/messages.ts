@@ -110,6 +110,26 @@ const MESSAGES = {
         de: 'Sperre für „{id}“ aufgehoben.',
         en: 'Block on "{id}" lifted.',
     },
+    storeUnreachable: {
+        de: 'Die gemeinsame Datenbank ist nicht erreichbar ({detail}). Nichts wurde geändert.',
+        en: 'The shared database is not reachable ({detail}). Nothing was changed.',
+    },
+    storeNotReady: {
+        de: 'In der gemeinsamen Datenbank fehlen Prosodys Tabellen ({detail}): Prosody muss einmal mit storage = "sql" gelaufen sein (deploy/prosody/README.md, Abschnitt 7). Nichts wurde geändert.',
+        en: 'The shared database lacks Prosody\'s tables ({detail}): Prosody must have run once with storage = "sql" (deploy/prosody/README.md, section 7). Nothing was changed.',
+    },
+    storeFailed: {
+        de: 'Die gemeinsame Datenbank hat die Änderung abgelehnt ({detail}). Nichts wurde geändert.',
+        en: 'The shared database refused the change ({detail}). Nothing was changed.',
+    },
+    blockedShared: {
+        de: 'Schule „{id}“ gesperrt. Jeder Server lässt ab sofort keine Anmeldung mehr zu und beendet offene Sitzungen innerhalb von {seconds} Sekunden.',
+        en: 'School "{id}" blocked. Every server allows no login from now on and ends open sessions within {seconds} seconds.',
+    },
+    rotatedShared: {
+        de: 'Neue Zugangsdaten für „{id}“; jeder Server beendet Sitzungen mit den alten innerhalb von {seconds} Sekunden. Zugangsbrief: {letter}',
+        en: 'New access data for "{id}"; every server ends sessions with the old ones within {seconds} seconds. Credential letter: {letter}',
+    },
     noSchools: { de: 'Noch keine Schulen.', en: 'No schools yet.' },
     listHeader: {
         de: 'Schule\tStatus\tAngelegt\tZuletzt erneuert\tLetzte Anmeldung\tName',

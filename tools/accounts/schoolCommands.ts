@@ -14,7 +14,7 @@ import { draftLetter, generatePassword } from './letters';
 import { message, type MessageKey } from './messages';
 import { ProsodyRefused, ProsodyUnreachable, type ProsodyAdmin } from './prosodyAdmin';
 import { withSchool, writeRegister, type SchoolEntry, type SchoolRegister } from './schoolRegister';
-import { dailyCounts, lastLogins, readUsage } from './usageReport';
+import { dailyCounts, lastLogins, readUsage, type UsageEvent } from './usageReport';
 
 const SCHOOL_ID = /^[a-z0-9][a-z0-9-]{0,61}[a-z0-9]$/;
 
@@ -49,7 +49,8 @@ export function option(args: readonly string[], name: string): string | undefine
     return index >= 0 ? args[index + 1] : undefined;
 }
 
-function schoolIdArgument(args: readonly string[]): string {
+/** The school id the command names (its second word), checked. */
+export function schoolIdArgument(args: readonly string[]): string {
     const id = args[1] ?? '';
 
     if (!SCHOOL_ID.test(id)) {
@@ -236,9 +237,17 @@ function unblockSchool(ctx: Context): number {
 
 /** `list [--json]`: school, status, dates, last login; nothing about students. */
 function listSchools(ctx: Context): number {
-    const { args, io, lang, say, settings, register } = ctx;
+    return printList(ctx, ctx.register, readUsage(ctx.settings.usageLog).events);
+}
 
-    const logins = lastLogins(readUsage(settings.usageLog).events);
+/** Prints the list of schools (the file register's and the shared store's). */
+export function printList(
+    ctx: Pick<Context, 'args' | 'io' | 'lang' | 'say'>,
+    register: SchoolRegister,
+    events: readonly UsageEvent[],
+): number {
+    const { args, io, lang, say } = ctx;
+    const logins = lastLogins(events);
     const rows = Object.entries(register.schools)
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([id, entry]) => ({
@@ -274,15 +283,29 @@ function listSchools(ctx: Context): number {
 
 /** `report --since <date> [--json]`: counts per school and day. */
 function reportUsage(ctx: Context): number {
-    const { args, io, lang, say, settings } = ctx;
+    return printReport(ctx, readUsage(ctx.settings.usageLog), reportSince(ctx.args));
+}
 
+/** The report's first day, from `--since`. */
+export function reportSince(args: readonly string[]): Date {
     const sinceText = option(args, '--since') ?? '';
     const since = /^\d{4}-\d{2}-\d{2}$/.test(sinceText) ? new Date(`${sinceText}T00:00:00`) : undefined;
 
     if (!since || Number.isNaN(since.getTime())) {
         throw new Failure(EXIT.input, 'badSince');
     }
-    const usage = readUsage(settings.usageLog);
+
+    return since;
+}
+
+/** Prints the counts per school and day (the usage file's and the shared store's events). */
+export function printReport(
+    ctx: Pick<Context, 'args' | 'io' | 'lang' | 'say' | 'settings'>,
+    usage: { readonly events: readonly UsageEvent[]; readonly skipped: number },
+    since: Date,
+): number {
+    const { args, io, lang, say, settings } = ctx;
+    const sinceText = option(args, '--since') ?? '';
     const counts = dailyCounts(usage.events, since, settings.schoolHours);
 
     if (args.includes('--json')) {

@@ -5,12 +5,13 @@
  * stop Prosody, it only logs.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { buildKitFolder } from '../jitsi-web/jitsiSiteConfig';
 import { accepts, freePort, until } from '../net/loopback';
+import type { RunningPostgres } from '../postgres/cluster';
 
 const ROOT = join(__dirname, '..', '..');
 const CONFIG = join(ROOT, 'tools', 'prosody', 'prosody.cfg.lua');
@@ -114,6 +115,13 @@ export interface ProsodyOptions {
     tokenSecret?: string;
     /** `school_policy_lobby_counts_as_protection` (with `jitsiModules`, which loads Jitsi's lobby). */
     lobbyProtects?: boolean;
+    /**
+     * The shared store of a deployment with more than one server: Prosody's storage (the teachers'
+     * accounts) and the school register in this PostgreSQL database (tools/postgres/cluster.ts).
+     */
+    sql?: Pick<RunningPostgres, 'port' | 'database' | 'user' | 'password'>;
+    /** How often Prosody asks the shared store whether the register changed (`school_accounts_sql_poll`). */
+    sqlPollSeconds?: number;
 }
 
 /** The environment tools/prosody/prosody.cfg.lua reads its settings from. */
@@ -138,6 +146,11 @@ function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort:
         LUA_PATH_5_4: ';;/usr/share/lua/5.3/?.lua;/usr/share/lua/5.2/?.lua',
         SP_RATE_LIMIT_WHITELIST:
             options.rateLimitWhitelist === undefined ? '' : options.rateLimitWhitelist.join(',') || 'none',
+        SP_SQL_PORT: options.sql ? String(options.sql.port) : '',
+        SP_SQL_DATABASE: options.sql?.database ?? '',
+        SP_SQL_USER: options.sql?.user ?? '',
+        SP_SQL_PASSWORD: options.sql?.password ?? '',
+        SP_SQL_POLL: options.sqlPollSeconds === undefined ? '' : String(options.sqlPollSeconds),
     };
 }
 
@@ -147,6 +160,9 @@ export async function startProsody(options: ProsodyOptions): Promise<RunningPros
         throw new Error('Prosody is not installed: run `npm run setup` (it installs Debian’s prosody)');
     }
     const dir = mkdtempSync(join(tmpdir(), 'school-prosody-'));
+
+    // Prosody's data folder (its admin socket lives there), which internal storage would create itself.
+    mkdirSync(join(dir, 'data'));
     const port = await freePort();
     const httpPort = options.bosh ? await freePort() : undefined;
     const env = serverEnv(options, dir, port, httpPort);

@@ -34,7 +34,22 @@ https_ports = {}
 component_ports = {}
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
-storage = "internal"
+-- SP_SQL_PORT: the shared store of a deployment with more than one server (PostgreSQL through LuaDBI,
+-- Prosody's mod_storage_sql): the teachers' accounts, and the school register (school_accounts.lib.lua).
+local sql_port = tonumber(os.getenv("SP_SQL_PORT") or "")
+if sql_port then
+    storage = "sql"
+    -- Built in a local: the configuration does not read its settings back as variables.
+    local shared_store = {
+        driver = "PostgreSQL", host = "127.0.0.1", port = sql_port, database = os.getenv("SP_SQL_DATABASE"),
+        username = os.getenv("SP_SQL_USER"), password = os.getenv("SP_SQL_PASSWORD"),
+    }
+    sql = shared_store
+    school_accounts_sql = shared_store
+    school_accounts_sql_poll = tonumber(os.getenv("SP_SQL_POLL") or "")
+else
+    storage = "internal"
+end
 log = { { levels = { min = "info" }, to = "file", filename = dir .. "/prosody.log" } }
 -- Built in a local: Prosody's config keeps settings, it does not read them back as variables.
 -- admin_shell: the tests reload mod_school_policy through `prosodyctl shell`, as an admin would.

@@ -13,6 +13,7 @@
 -- the admin tool writes), optionally school_accounts_usage_file for the misuse report's counts.
 
 local school_accounts = module:require("school_accounts");
+local time_now = require "util.time".now;
 
 local register_path = module:get_option_string("school_accounts_file");
 local usage_path = module:get_option_string("school_accounts_usage_file");
@@ -20,8 +21,9 @@ local usage_path = module:get_option_string("school_accounts_usage_file");
 local register = school_accounts.reader(module, register_path);
 local record_usage = school_accounts.usage(module, usage_path);
 
-if not register_path then
-	module:log("error", "auth_school_accounts: school_accounts_file is not set; no school can be blocked");
+if not register_path and not module:get_option("school_accounts_sql") then
+	module:log("error", "auth_school_accounts: neither school_accounts_file nor school_accounts_sql is set;"
+		.. " no school can be blocked");
 end
 
 module:depends("auth_internal_hashed");
@@ -109,18 +111,30 @@ end
 
 -- The misuse report counts logins per school and day (the account name is the school).
 module:hook("authentication-success", function (event)
-	local username = event.session and event.session.username;
-	if username then record_usage({ t = os.time(), school = username, event = "login" }); end
+	local session = event.session;
+	local username = session and session.username;
+	if username then
+		-- When this session proved the password: a rotation in the shared store ends older ones.
+		session.school_authenticated_at = time_now();
+		record_usage({ t = os.time(), school = username, event = "login" });
+	end
 end);
 
---- Closes every open session of a blocked school on this host.
+--- Closes every open session of a blocked school on this host, and (shared store) every session that
+-- logged in before its school's password was rotated: the admin tool changes the password in the
+-- store itself, which no shard's Prosody sees happen (with the file register Prosody changes the
+-- password, and ends those sessions itself).
 local function close_blocked_sessions()
 	local users = prosody.hosts[module.host] and prosody.hosts[module.host].sessions or {};
 	for username, user in pairs(users) do
-		if register.blocked(username) then
-			for _, session in pairs(user.sessions or {}) do
+		local blocked = register.blocked(username);
+		for _, session in pairs(user.sessions or {}) do
+			if blocked then
 				module:log("info", "auth_school_accounts: closed a session of %s: the school is blocked", username);
 				session:close({ condition = "not-authorized", text = school_accounts.blocked_text });
+			elseif register.shared and (session.school_authenticated_at or 0) < register.rotated_at(username) then
+				module:log("info", "auth_school_accounts: closed a session of %s: the password was renewed", username);
+				session:close({ condition = "not-authorized", text = school_accounts.rotated_text });
 			end
 		end
 	end

@@ -11,14 +11,109 @@
 
 local json = require "util.json";
 local lfs = require "lfs";
+local time_now = require "util.time".now;
 
 local lib = {};
+
+--- The register in the shared store of a deployment with more than one server: the tables the admin
+-- tool keeps in PostgreSQL (deploy/postgres/schema.sql), read through Prosody's own SQL layer
+-- (util.sql over LuaDBI, as mod_storage_sql). Every server reads the same rows, so a block holds on
+-- each at its next login; open sessions end within `school_accounts_sql_poll` seconds (default 5),
+-- whether or not the tool could reach this server. The register's version (bumped by the tool in
+-- the same transaction as each change) is asked at most once a second; the rows only when it changed.
+-- When the store cannot be reached, the last register read stays in force (logged): the teachers'
+-- accounts are in the same store, so no login succeeds meanwhile, and teachers in a lesson are not
+-- thrown out by a network fault.
+local function sql_reader(module, params)
+	local engine = require "util.sql":create_engine(params);
+	local cached, version, checked_at, failing = { schools = {} }, nil, 0, false;
+
+	local function read()
+		local ok, err = engine:transaction(function ()
+			local now_version;
+			for row in engine:select("SELECT version FROM school_register_state WHERE id = 1") do
+				now_version = row[1];
+			end
+			if now_version == version then return; end
+			local schools = {};
+			for row in engine:select("SELECT id, status, reason, rotated_at FROM school_accounts") do
+				schools[row[1]] = { status = row[2], reason = row[3], rotatedAt = tonumber(row[4]) };
+			end
+			cached, version = { schools = schools }, now_version;
+		end);
+		if not ok and not failing then
+			module:log("error", "school_accounts: cannot read the register from the shared store (%s); the last"
+				.. " one read stays in force", tostring(err));
+		elseif ok and failing then
+			module:log("info", "school_accounts: the shared store answers again");
+		end
+		failing = not ok;
+	end
+
+	local function current()
+		local now = time_now();
+		if now - checked_at >= 1 then
+			checked_at = now;
+			read();
+		end
+		return cached;
+	end
+
+	-- The tool changes passwords in the store itself: open sessions of an older password are ours to end.
+	local reader = { shared = true };
+
+	function reader.blocked(school)
+		local entry = current().schools[school];
+		if type(entry) == "table" and entry.status == "blocked" then
+			return true, type(entry.reason) == "string" and entry.reason or "";
+		end
+		return false;
+	end
+
+	function reader.rotated_at(school)
+		local entry = current().schools[school];
+		return type(entry) == "table" and tonumber(entry.rotatedAt) or 0;
+	end
+
+	function reader.on_change(action)
+		local every = module:get_option_number("school_accounts_sql_poll", 5);
+		local acted_on;
+		module:add_timer(0, function ()
+			checked_at = time_now();
+			read();
+			if version ~= acted_on then
+				acted_on = version;
+				action();
+			end
+			return every;
+		end);
+	end
+
+	return reader;
+end
+
+--- The usage counts into the shared store: one row per event, as the file has one line.
+local function sql_usage(module, params)
+	local engine = require "util.sql":create_engine(params);
+	return function (event)
+		local ok, err = engine:transaction(function ()
+			engine:insert("INSERT INTO school_usage (t, school, event, open) VALUES (?, ?, ?, ?)",
+				event.t, event.school, event.event, event.open);
+		end);
+		if not ok then
+			module:log("error", "school_accounts: cannot write a count to the shared store (%s); the misuse"
+				.. " report misses an event", tostring(err));
+		end
+	end;
+end
 
 --- A reader of the register at `path` for `module`; `path` nil means the tool is not in use.
 -- Fails closed: a register that exists but cannot be read or parsed blocks every school until it
 -- is readable again (logged as an error each time it changes), because the reason it is unreadable
 -- may be a half-written block. A missing file means no school was ever added: nothing is blocked.
 function lib.reader(module, path)
+	local shared = module:get_option("school_accounts_sql");
+	if type(shared) == "table" then return sql_reader(module, shared); end
 	local cached, cached_stamp, broken = { schools = {} }, nil, false;
 
 	local function stamp()
@@ -104,6 +199,8 @@ end
 
 --- An appender of usage events to `path` (nil: counting is off).
 function lib.usage(module, path)
+	local shared = module:get_option("school_accounts_sql");
+	if type(shared) == "table" then return sql_usage(module, shared); end
 	return function (event)
 		if not path then return; end
 		local file, err = io.open(path, "a");
