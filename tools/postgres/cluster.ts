@@ -49,7 +49,9 @@ function run(program: string, args: readonly string[], env: NodeJS.ProcessEnv = 
     const result = spawnSync(command, fullArgs, { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60000 });
 
     if (result.status !== 0) {
-        throw new Error(`${program} ${args.join(' ')} failed: ${result.stderr || result.stdout || String(result.error)}`);
+        throw new Error(
+            `${program} ${args.join(' ')} failed: ${result.stderr || result.stdout || String(result.error)}`,
+        );
     }
 
     return result.stdout;
@@ -76,9 +78,13 @@ export async function startPostgres(): Promise<RunningPostgres> {
         chownSync(dir, uid, gid);
     }
     // Local connections (the socket in the cluster's folder) trust the cluster's owner; TCP needs a password.
-    run(join(bin, 'initdb'), ['-D', data, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '-U', 'postgres'], {
-        LC_ALL: 'C.UTF-8',
-    });
+    run(
+        join(bin, 'initdb'),
+        ['-D', data, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '-U', 'postgres'],
+        {
+            LC_ALL: 'C.UTF-8',
+        },
+    );
     run(join(bin, 'pg_ctl'), [
         '-D',
         data,
@@ -90,7 +96,21 @@ export async function startPostgres(): Promise<RunningPostgres> {
         'start',
     ]);
     const psql = (sql: string, as: string, db: string) =>
-        run(join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', as, '-d', db, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql]);
+        run(join(bin, 'psql'), [
+            '-h',
+            dir,
+            '-p',
+            String(port),
+            '-U',
+            as,
+            '-d',
+            db,
+            '-v',
+            'ON_ERROR_STOP=1',
+            '-At',
+            '-c',
+            sql,
+        ]);
 
     psql(`CREATE ROLE ${user} LOGIN PASSWORD '${password}'`, 'postgres', 'postgres');
     psql(`CREATE DATABASE ${database} OWNER ${user}`, 'postgres', 'postgres');
