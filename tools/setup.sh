@@ -23,6 +23,8 @@ done
 # LuaDBI; the tests start a private cluster of Debian's PostgreSQL as its postgres user.
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 dpkg -s lua-dbi-postgresql >/dev/null 2>&1 || need+=(lua-dbi-postgresql)
+# The shards of that deployment stand behind Debian's HAProxy in the tests, as in the guide.
+[ -x /usr/sbin/haproxy ] || need+=(haproxy)
 
 if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" -eq 0 ]; then
