@@ -32,7 +32,7 @@ interface Shard {
 }
 
 let store: RunningPostgres;
-let shards: Shard[] = [];
+const shards: Shard[] = [];
 let front: RunningFront;
 let work: string;
 const people: Person[] = [];
