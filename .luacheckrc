@@ -11,6 +11,6 @@ files["tools/prosody/prosody.cfg.lua"] = {
         "school_policy_guest_domains", "school_policy_teacher_domains", "school_policy_service_domains",
         "school_policy_service_accounts", "school_policy_grace_period", "daemonize", "admins",
         "restrict_room_creation", "muc_tombstones", "limits", "http_interfaces", "consider_bosh_secure", "consider_websocket_secure", "bosh_max_inactivity", "http_default_host",
-        "school_policy_focus_jids", "school_policy_not_open_text", "muc_password_whitelist", "muc_room_default_public_jids", "muc_mapper_domain_base", "rate_limit_whitelist", "app_id", "lobby_muc", "breakout_rooms_muc", "main_muc", "sql", "school_accounts_sql", "school_accounts_sql_poll", "school_policy_lobby_counts_as_protection", "app_secret", "allow_empty_token", "school_policy_token_moderators_are_teachers", "muc_room_cache_size", "school_accounts_file", "school_accounts_usage_file",
+        "school_policy_focus_jids", "school_policy_not_open_text", "muc_password_whitelist", "muc_room_default_public_jids", "muc_mapper_domain_base", "rate_limit_whitelist", "app_id", "lobby_muc", "breakout_rooms_muc", "main_muc", "sql", "school_accounts_sql", "school_accounts_sql_poll", "statistics", "statistics_interval", "school_policy_lobby_counts_as_protection", "app_secret", "allow_empty_token", "school_policy_token_moderators_are_teachers", "muc_room_cache_size", "school_accounts_file", "school_accounts_usage_file",
     },
 }

@@ -122,6 +122,8 @@ export interface ProsodyOptions {
     sql?: Pick<RunningPostgres, 'port' | 'database' | 'user' | 'password'>;
     /** How often Prosody asks the shared store whether the register changed (`school_accounts_sql_poll`). */
     sqlPollSeconds?: number;
+    /** Prosody's statistics at /metrics on the HTTP port (with `bosh`), as Prometheus scrapes them. */
+    metrics?: boolean;
 }
 
 /** The environment tools/prosody/prosody.cfg.lua reads its settings from. */
@@ -151,6 +153,7 @@ function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort:
         SP_SQL_USER: options.sql?.user ?? '',
         SP_SQL_PASSWORD: options.sql?.password ?? '',
         SP_SQL_POLL: options.sqlPollSeconds === undefined ? '' : String(options.sqlPollSeconds),
+        SP_METRICS: options.metrics ? '1' : '',
     };
 }
 

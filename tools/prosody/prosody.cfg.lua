@@ -59,6 +59,13 @@ if http_port then
     -- WebSocket too: Jitsi's web clients use either, and a block must hold on both.
     modules[#modules + 1] = "websocket"
 end
+-- SP_METRICS: Prosody's statistics as operations read them (mod_http_openmetrics at /metrics on the
+-- HTTP port, collected when scraped), with the counts mod_school_policy and mod_auth_school_accounts keep.
+if os.getenv("SP_METRICS") == "1" and http_port then
+    statistics = "internal"
+    statistics_interval = "manual"
+    modules[#modules + 1] = "http_openmetrics"
+end
 modules_enabled = modules
 modules_disabled = { "s2s", "tls" }
 -- The flood test sends many joins at once; the test is about the module, not rate limits.

@@ -15,6 +15,11 @@
 local school_accounts = module:require("school_accounts");
 local time_now = require "util.time".now;
 
+-- For operations (Prosody's statistics, mod_http_openmetrics): per server, no names.
+local blocked_logins = module:metric("counter", "blocked_logins", "", "Logins refused because the school is blocked", {});
+local ended_sessions = module:metric("counter", "ended_sessions", "", "Sessions ended by a block or a new password",
+	{ "reason" });
+
 local register_path = module:get_option_string("school_accounts_file");
 local usage_path = module:get_option_string("school_accounts_usage_file");
 
@@ -38,7 +43,10 @@ for name, method in pairs(base) do provider[name] = method; end
 provider.name = "school_accounts";
 
 function provider.test_password(username, password)
-	if register.blocked(username) then return nil, "Account disabled"; end
+	if register.blocked(username) then
+		blocked_logins:with_labels():add(1);
+		return nil, "Account disabled";
+	end
 	return base.test_password(username, password);
 end
 
@@ -55,6 +63,7 @@ function provider.get_sasl_handler(session)
 				if blocked then
 					module:log("info", "auth_school_accounts: refused %s: the school is blocked (%s)", username,
 						reason);
+					blocked_logins:with_labels():add(1);
 					if name == "plain_test" then return false, false; end
 					return nil, nil, nil, nil, false;
 				end
@@ -131,9 +140,11 @@ local function close_blocked_sessions()
 		for _, session in pairs(user.sessions or {}) do
 			if blocked then
 				module:log("info", "auth_school_accounts: closed a session of %s: the school is blocked", username);
+				ended_sessions:with_labels("blocked"):add(1);
 				session:close({ condition = "not-authorized", text = school_accounts.blocked_text });
 			elseif register.shared and (session.school_authenticated_at or 0) < register.rotated_at(username) then
 				module:log("info", "auth_school_accounts: closed a session of %s: the password was renewed", username);
+				ended_sessions:with_labels("rotated"):add(1);
 				session:close({ condition = "not-authorized", text = school_accounts.rotated_text });
 			end
 		end

@@ -106,6 +106,13 @@ local vouches = module:shared("vouches");
 local closures = module:shared("closures");
 local closure_count = module:shared("closure_count");
 
+-- What the module does, for operations (Prosody's statistics: `statistics = "internal"`, shown by
+-- mod_http_openmetrics): counts and one gauge per server, never a room name or a person.
+local refusals = module:metric("counter", "refusals", "", "Joins and room changes refused, by reason", { "reason" });
+local closures_metric = module:metric("counter", "closures", "", "Rooms closed because no teacher was inside", {});
+local vouches_metric = module:metric("counter", "vouches", "", "Teachers Jicofo vouched for", {});
+local rooms_metric = module:metric("gauge", "rooms", "", "Rooms on this server's conference component", {});
+
 --- Whether a session's verified token (Jitsi's mod_auth_token) makes it a moderator.
 local function token_says_teacher(full_jid)
 	if not token_teachers then return false; end
@@ -254,6 +261,7 @@ local function consider_closing(room, why)
 		else
 			module:log("info", "school_policy: closed %s: no teacher for %d s, %d guest(s) removed", room_jid,
 				grace_period, now_guests);
+			closures_metric:with_labels():add(1);
 			now:destroy(nil, closed_text);
 		end
 	end);
@@ -293,6 +301,7 @@ local function observe_focus_answer(event)
 	end
 	-- Sub-second time: a rotation in the same second as this vouch must still be told apart.
 	vouches[to] = { identity = identity, room = room, at = time_now() };
+	vouches_metric:with_labels():add(1);
 	module:log("info", "school_policy: the focus vouched for %s as %s in %s", to, identity, room);
 end
 
@@ -327,6 +336,7 @@ module:hook("muc-room-pre-create", function (event)
 	if kind_of(stanza.attr.from, event.room.jid) ~= "guest" then return; end
 	module:log("info", "school_policy: refused %s in %s: no password set (new room)", stanza.attr.from,
 		event.room.jid);
+	refusals:with_labels("new_room"):add(1);
 	event.origin.send(not_open_refusal(stanza, event.room.jid));
 	return true;
 end, 10);
@@ -342,6 +352,7 @@ module:hook("muc-occupant-pre-join", function (event)
 	local given = x and x:get_child_text("password", "http://jabber.org/protocol/muc");
 	if given and #given > max_password_length then
 		module:log("info", "school_policy: refused %s in %s: password too long (%d bytes)", from, room.jid, #given);
+		refusals:with_labels("password_too_long"):add(1);
 		event.origin.send(st.error_reply(stanza, "modify", "not-acceptable", "Password too long", room.jid));
 		return true;
 	end
@@ -353,6 +364,7 @@ module:hook("muc-occupant-pre-join", function (event)
 	if event.is_new_room or not protected(room) then
 		module:log("info", "school_policy: refused %s in %s: no password set (%s)", from, room.jid,
 			event.is_new_room and "new room" or "open room");
+		refusals:with_labels("not_open"):add(1);
 		event.origin.send(not_open_refusal(stanza, room.jid));
 		return true;
 	end
@@ -382,6 +394,11 @@ end);
 
 module:hook("muc-room-destroyed", function (event)
 	closures[event.room.jid] = nil;
+	rooms_metric:with_labels():add(-1);
+end);
+
+module:hook("muc-room-created", function ()
+	rooms_metric:with_labels():add(1);
 end);
 
 --- The main room of a breakout room, or nil: the room of this component whose data lists it (Jitsi's
@@ -413,6 +430,7 @@ local function watch_breakout_component(host)
 		if main and not main.destroying and protected(main) then return; end
 		module:log("info", "school_policy: refused %s in breakout room %s: its main room %s is not open",
 			stanza.attr.from, room.jid, main and main.jid or "(none)");
+		refusals:with_labels("breakout_not_open"):add(1);
 		event.origin.send(not_open_refusal(stanza, room.jid));
 		return true;
 	end, 10);
@@ -494,6 +512,7 @@ module:hook("iq-set/bare/" .. MUC_OWNER_NS .. ":query", function (event)
 	if not room then return; end
 	if #secret > max_password_length then
 		module:log("info", "school_policy: refused a password of %d bytes for %s", #secret, room.jid);
+		refusals:with_labels("password_too_long"):add(1);
 		origin.send(st.error_reply(stanza, "modify", "not-acceptable", too_long_text));
 		return true;
 	end
@@ -501,6 +520,7 @@ module:hook("iq-set/bare/" .. MUC_OWNER_NS .. ":query", function (event)
 		local _, guests = census(room);
 		if guests > 0 then
 			module:log("info", "school_policy: kept the password of %s: %d guest(s) inside", room.jid, guests);
+			refusals:with_labels("password_kept"):add(1);
 			origin.send(st.error_reply(stanza, "cancel", "not-allowed", keep_password_text));
 			return true;
 		end
@@ -512,7 +532,13 @@ end, 10);
 for room_jid in pairs(closures) do closures[room_jid] = nil; end
 local muc_module = hosts[module.host] and hosts[module.host].modules.muc;
 if muc_module then
-	for room in muc_module.each_room(true) do consider_closing(room, "found on loading"); end
+	local live = 0;
+	for room in muc_module.each_room(true) do
+		live = live + 1;
+		consider_closing(room, "found on loading");
+	end
+	-- The gauge counts from here on by creations and destructions.
+	rooms_metric:with_labels():set(live);
 end
 
 module:log("info", "school_policy: loaded (grace period %d s, keep password while guests: %s)", grace_period,
