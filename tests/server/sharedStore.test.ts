@@ -11,7 +11,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { execFileSync } from 'node:child_process';
+
 import { runAccounts } from '../../tools/accounts/accountsCommand';
+import { localAccountSettings } from '../../tools/accounts/localSettings';
+import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
 import { credentialsInLetter } from '../../tools/accounts/credentialLetter';
 import { until } from '../../tools/net/loopback';
 import { startPostgres, type RunningPostgres } from '../../tools/postgres/cluster';
@@ -208,4 +212,48 @@ it('says clearly when the store cannot be reached, and changes nothing', async (
     expect(result.err).toContain('Die gemeinsame Datenbank ist nicht erreichbar');
     expect(readdirSync(join(work, 'letters')).length).toBe(before);
     expect(store.query("SELECT count(*) FROM school_accounts WHERE id = 'gs-west'")).toBe('0\n');
+});
+
+it('takes a single server over: Prosody’s migrator moves its accounts, `accounts import` its register, blocks included', async () => {
+    // The single server before: Prosody's files and the file register, set up with the tool as usual.
+    const single = await startProsody({ graceSeconds: 60 });
+    const singleSettings = join(work, 'single.json');
+    const onSingle = (args: string[]) =>
+        runAccounts(
+            [...args, '--settings', singleSettings],
+            { out: () => undefined, err: () => undefined },
+            { admin: prosodyShell(single.configPath, { env: single.env }) },
+        );
+
+    try {
+        writeFileSync(
+            singleSettings,
+            JSON.stringify({ ...localAccountSettings(single, work), letters: join(work, 'letters') }),
+        );
+        expect(await onSingle(['add', 'gs-alt', '--name', 'Altschule'])).toBe(0);
+        expect(await onSingle(['add', 'gs-zu', '--name', 'Geschlossene Schule'])).toBe(0);
+        expect(await onSingle(['block', 'gs-zu', '--reason', 'Missbrauch'])).toBe(0);
+        // deploy/prosody/README.md, section 7: the accounts with prosody-migrator, then the register.
+        const migrator = join(single.dir, 'migrator.cfg.lua');
+
+        writeFileSync(
+            migrator,
+            `input { type = "internal"; path = ${JSON.stringify(join(single.dir, 'data'))}; hosts = { ["${DOMAINS.teachers}"] = { "accounts" } } }\n` +
+                `output { type = "sql"; driver = "PostgreSQL"; host = "127.0.0.1"; port = ${store.port}; database = "${store.database}"; username = "${store.user}"; password = "${store.password}" }\n`,
+        );
+        execFileSync('prosody-migrator', ['--root', `--config=${migrator}`, 'input', 'output'], { stdio: 'pipe' });
+        const imported = await accounts(['import', join(single.dir, 'accounts.json')]);
+
+        expect(imported).toMatchObject({ code: 0, out: expect.stringContaining('2 Schule(n)') as string });
+    } finally {
+        await single.stop();
+    }
+    // On the shards: the old letter still works, the block still holds.
+    await schoolOn(shards[0], 'gs-alt', passwordFromLetter('gs-alt'));
+    await until(
+        async () => await refused(shards[1], 'gs-zu', passwordFromLetter('gs-zu')),
+        'the block on the shard',
+        5000,
+    );
+    expect(store.query("SELECT count(*) FROM school_audit WHERE action = 'import'")).toBe('2\n');
 });

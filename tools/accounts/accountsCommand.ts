@@ -68,9 +68,10 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
         return EXIT.ok;
     }
     try {
-        const command = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? COMMANDS[args[0]] : undefined;
+        const name = args[0] ?? '';
+        const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 
-        if (!command) {
+        if (!command && !Object.hasOwn(STORE_COMMANDS, name)) {
             io.err(`${message(lang, 'usage')}\n`);
 
             return EXIT.input;
@@ -86,6 +87,9 @@ export async function runAccounts(args: readonly string[], io: Io, deps: Account
                     STORE_COMMANDS[args[0] ?? '']?.({ args, io, lang, say, settings, why, store }) ??
                     Promise.resolve(EXIT.input),
             );
+        }
+        if (!command) {
+            throw new Failure(EXIT.input, 'needStore', { command: name });
         }
         const register = loadRegister(settings);
 

@@ -12,7 +12,8 @@ const MESSAGES = {
             '  block <schul-id> --reason "<Grund>"          Zugang sperren, Sitzungen beenden\n' +
             '  unblock <schul-id>                           Sperre aufheben\n' +
             '  list [--json]                                alle Schulen\n' +
-            '  report --since <JJJJ-MM-TT> [--json]         Zählungen je Schule und Tag',
+            '  report --since <JJJJ-MM-TT> [--json]         Zählungen je Schule und Tag\n' +
+            '  import <register.json>                       Register eines Servers in die gemeinsame Datenbank übernehmen',
         en:
             'Usage: jitsi-school-policy accounts <command> [--reason "<why>"] [--settings <file>] [--lang de|en]\n' +
             '  add <school-id> --name "<school name>"       create the account, write the credential letter\n' +
@@ -20,7 +21,8 @@ const MESSAGES = {
             '  block <school-id> --reason "<reason>"        block the account, end its sessions\n' +
             '  unblock <school-id>                          lift the block\n' +
             '  list [--json]                                all schools\n' +
-            '  report --since <YYYY-MM-DD> [--json]         counts per school and day',
+            '  report --since <YYYY-MM-DD> [--json]         counts per school and day\n' +
+            "  import <register.json>                       take a server's register over into the shared database",
     },
     settingsMissing: {
         de: 'Die Einstellungsdatei {path} fehlt oder ist nicht lesbar. Vorlage: deploy/prosody/README.md, Abschnitt „Schulzugänge“.',
@@ -129,6 +131,14 @@ const MESSAGES = {
     rotatedShared: {
         de: 'Neue Zugangsdaten für „{id}“; jeder Server beendet Sitzungen mit den alten innerhalb von {seconds} Sekunden. Zugangsbrief: {letter}',
         en: 'New access data for "{id}"; every server ends sessions with the old ones within {seconds} seconds. Credential letter: {letter}',
+    },
+    needStore: {
+        de: '`{command}` arbeitet nur mit der gemeinsamen Datenbank (Einstellung "store", deploy/prosody/README.md, Abschnitt 7).',
+        en: '`{command}` works only with the shared database (setting "store", deploy/prosody/README.md, section 7).',
+    },
+    imported: {
+        de: '{count} Schule(n) aus {path} in die gemeinsame Datenbank übernommen (schon vorhandene blieben, wie sie waren).',
+        en: '{count} school(s) taken over from {path} into the shared database (those already there were left as they were).',
     },
     noSchools: { de: 'Noch keine Schulen.', en: 'No schools yet.' },
     listHeader: {

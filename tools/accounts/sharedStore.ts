@@ -62,6 +62,11 @@ export interface SharedStore {
      * the register's version and the audit line.
      */
     change(change: Change): Promise<void>;
+    /**
+     * A single server's file register taken over in one transaction (its accounts move with Prosody's
+     * own prosody-migrator): the schools the store does not have yet; returns how many.
+     */
+    importRegister(register: SchoolRegister, who: string): Promise<number>;
     /** The usage events of every server since a time (seconds). */
     usage(since: number): Promise<UsageEvent[]>;
     close(): Promise<void>;
@@ -142,6 +147,36 @@ async function writeChange(db: Client, { id, entry, account, audit }: Change): P
     }
 }
 
+/** See {@link SharedStore.importRegister}. */
+async function importRegister(db: Client, register: SchoolRegister, who: string): Promise<number> {
+    const present = await readRegister(db);
+    const missing = Object.entries(register.schools).filter(([id]) => !present.schools[id]);
+
+    try {
+        await db.query('BEGIN');
+        for (const [id, entry] of missing) {
+            await db.query(
+                `INSERT INTO school_accounts (id, name, status, reason, created, rotated, rotated_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+                [id, entry.name, entry.status, entry.reason ?? null, entry.created, entry.rotated, entry.rotatedAt],
+            );
+            await db.query('INSERT INTO school_audit (who, action, school, reason) VALUES ($1, $2, $3, $4)', [
+                who,
+                'import',
+                id,
+                entry.reason ?? null,
+            ]);
+        }
+        await db.query('UPDATE school_register_state SET version = version + 1 WHERE id = 1');
+        await db.query('COMMIT');
+    } catch (error) {
+        await db.query('ROLLBACK').catch(() => undefined);
+        throw failure(error, 'storeFailed');
+    }
+
+    return missing.length;
+}
+
 /**
  * Connects to the store and makes sure the register's tables exist (the schema can run again).
  *
@@ -177,6 +212,7 @@ export async function openSharedStore(url: string): Promise<SharedStore> {
             }
         },
         change: change => writeChange(db, change),
+        importRegister: (register, who) => importRegister(db, register, who),
         async usage(since) {
             const { rows } = await db.query<{
                 t: string;

@@ -5,12 +5,13 @@
  * within its poll interval (`school_accounts_sql_poll`). Checks run before the change; a letter is
  * drafted first and kept only when the change committed.
  */
-import { renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { userInfo } from 'node:os';
 
 import { EXIT, Failure, ensureWritable } from './accountSettings';
 import { draftLetter, generatePassword } from './letters';
 import { option, printList, printReport, reportSince, schoolIdArgument, type Context } from './schoolCommands';
+import { readRegister } from './schoolRegister';
 import type { SharedStore } from './sharedStore';
 
 /** What a store command needs: the command's context without the file register's parts, and the store. */
@@ -145,12 +146,33 @@ async function unblockSchool(ctx: StoreContext): Promise<number> {
     return EXIT.ok;
 }
 
+/** `import <register.json>`: a single server's register taken over (see deploy/prosody/README.md, section 7). */
+async function importRegisterFile(ctx: StoreContext): Promise<number> {
+    const path = ctx.args[1] ?? '';
+    let register;
+
+    if (!existsSync(path)) {
+        throw new Failure(EXIT.input, 'registerUnreadable', { path, detail: 'no such file' });
+    }
+    try {
+        register = readRegister(path);
+    } catch (error) {
+        throw new Failure(EXIT.files, 'registerUnreadable', { path, detail: (error as Error).message });
+    }
+    const count = await ctx.store.importRegister(register, who());
+
+    ctx.say('imported', { count, path });
+
+    return EXIT.ok;
+}
+
 /** The commands by name, on the shared store. */
 export const STORE_COMMANDS: Readonly<Record<string, (ctx: StoreContext) => Promise<number>>> = {
     add: addSchool,
     rotate: rotateSchool,
     block: blockSchool,
     unblock: unblockSchool,
+    import: importRegisterFile,
     list: async ctx => printList(ctx, await ctx.store.read(), await ctx.store.usage(0)),
     report: async ctx => {
         const since = reportSince(ctx.args);
