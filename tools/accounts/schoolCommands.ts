@@ -33,9 +33,14 @@ async function onServer<T>(call: () => Promise<T>): Promise<T> {
     }
 }
 
+/** Who runs the tool, for the audit log: the admin behind sudo, not root. */
+export function auditor(): string {
+    return process.env.SUDO_USER ?? userInfo().username;
+}
+
 /** Appends one line to the audit log: who, what, when, why; never a password. */
 function audit(settings: AccountSettings, entry: { action: string; school: string; reason?: string }): void {
-    const who = process.env.SUDO_USER ?? userInfo().username;
+    const who = auditor();
 
     appendFileSync(settings.auditLog, `${JSON.stringify({ at: new Date().toISOString(), who, ...entry })}\n`, {
         mode: 0o640,

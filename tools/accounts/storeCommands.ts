@@ -6,11 +6,10 @@
  * drafted first and kept only when the change committed.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { userInfo } from 'node:os';
 
 import { EXIT, Failure, ensureWritable } from './accountSettings';
 import { draftLetter, generatePassword } from './letters';
-import { option, printList, printReport, reportSince, schoolIdArgument, type Context } from './schoolCommands';
+import { auditor, option, printList, printReport, reportSince, schoolIdArgument, type Context } from './schoolCommands';
 import { readRegister } from './schoolRegister';
 import type { SharedStore } from './sharedStore';
 
@@ -19,7 +18,7 @@ export type StoreContext = Pick<Context, 'args' | 'io' | 'lang' | 'say' | 'setti
     readonly store: SharedStore;
 };
 
-const who = () => process.env.SUDO_USER ?? userInfo().username;
+const who = auditor;
 
 async function knownSchool(ctx: StoreContext, id: string) {
     const entry = (await ctx.store.read()).schools[id];
