@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 
 import { runAccounts, type AccountsDeps } from '../../tools/accounts/accountsCommand';
-import { credentialsInLetter } from '../../tools/accounts/credentialLetter';
+import { passwordInNewestLetter } from '../../tools/accounts/letters';
 import { localAccountSettings } from '../../tools/accounts/localSettings';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
@@ -52,11 +52,7 @@ async function accounts(args: string[], deps: AccountsDeps = {}) {
 
 /** The password printed in the newest letter for a school: the only place it exists. */
 function passwordFromLetter(school: string): string {
-    const letters = readdirSync(join(work, 'letters')).filter(name => name.startsWith(`zugangsbrief-${school}-`));
-    const newest = letters
-        .map(name => join(work, 'letters', name))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-    return credentialsInLetter(readFileSync(newest ?? '', 'utf8')).password;
+    return passwordInNewestLetter(join(work, 'letters'), school);
 }
 
 /** Prosody's WebSocket endpoint (mod_websocket, on the same HTTP port as BOSH). */

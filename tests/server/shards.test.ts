@@ -5,14 +5,14 @@
  * through HAProxy over WebSocket with `?room=` in the address, as lib-jitsi-meet does. The shards'
  * own nginx is left out: HAProxy's routing by room is what is tested here.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import WebSocket from 'ws';
 
 import { runAccounts } from '../../tools/accounts/accountsCommand';
-import { credentialsInLetter } from '../../tools/accounts/credentialLetter';
+import { passwordInNewestLetter } from '../../tools/accounts/letters';
 import { startFront, type RunningFront } from '../../tools/haproxy/shardFront';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
@@ -61,13 +61,7 @@ async function accounts(args: string[]): Promise<number> {
 }
 
 function passwordOf(school: string): string {
-    const folder = join(work, 'letters');
-    const newest = readdirSync(folder)
-        .filter(name => name.startsWith(`zugangsbrief-${school}-`))
-        .map(name => join(folder, name))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-
-    return credentialsInLetter(readFileSync(newest ?? '', 'utf8')).password;
+    return passwordInNewestLetter(join(work, 'letters'), school);
 }
 
 async function teacher(school: string, room: string): Promise<Person> {

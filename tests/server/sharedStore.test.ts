@@ -7,7 +7,7 @@
  * sessions within the poll interval. The usage counts of both servers are in the one table the
  * report reads. An unreachable store is a clear error, and nothing is changed.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,7 +16,7 @@ import { execFileSync } from 'node:child_process';
 import { runAccounts } from '../../tools/accounts/accountsCommand';
 import { localAccountSettings } from '../../tools/accounts/localSettings';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
-import { credentialsInLetter } from '../../tools/accounts/credentialLetter';
+import { passwordInNewestLetter } from '../../tools/accounts/letters';
 import { until } from '../../tools/net/loopback';
 import { startPostgres, type RunningPostgres } from '../../tools/postgres/cluster';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
@@ -67,13 +67,7 @@ async function accounts(args: string[], url = store.url) {
 
 /** The password printed in the newest letter for a school: the only place it exists. */
 function passwordFromLetter(school: string): string {
-    const folder = join(work, 'letters');
-    const newest = readdirSync(folder)
-        .filter(name => name.startsWith(`zugangsbrief-${school}-`))
-        .map(name => join(folder, name))
-        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-
-    return credentialsInLetter(readFileSync(newest ?? '', 'utf8')).password;
+    return passwordInNewestLetter(join(work, 'letters'), school);
 }
 
 async function schoolOn(shard: RunningProsody, school: string, password: string): Promise<Person> {

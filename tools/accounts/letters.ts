@@ -4,13 +4,13 @@
  * file only its owner can read.
  */
 import { randomInt } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { centreFromConfigFile, ConfigFileError } from '../config/centreFromConfig';
 
 import { EXIT, Failure, type AccountSettings } from './accountSettings';
-import { credentialLetter } from './credentialLetter';
+import { credentialLetter, credentialsInLetter } from './credentialLetter';
 
 /** No 0/O, 1/l/I: the password is read off paper. */
 const PASSWORD_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
@@ -69,4 +69,25 @@ export async function draftLetter(
     );
 
     return { draft, final };
+}
+
+/**
+ * The password in the newest letter for a school in a letters folder: the only place it exists (for
+ * the tests and the benchmark, which log in as the school's teacher).
+ *
+ * @param {string} folder - The letters folder (settings `letters`).
+ * @param {string} school - The school id.
+ * @returns {string}
+ */
+export function passwordInNewestLetter(folder: string, school: string): string {
+    const newest = readdirSync(folder)
+        .filter(name => name.startsWith(`zugangsbrief-${school}-`))
+        .map(name => join(folder, name))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+
+    if (!newest) {
+        throw new Error(`no letter for ${school} in ${folder}`);
+    }
+
+    return credentialsInLetter(readFileSync(newest, 'utf8')).password;
 }

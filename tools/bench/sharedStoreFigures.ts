@@ -4,12 +4,12 @@
  * register (same machine, same run, alternating rounds), and the time from `accounts block` to the
  * last open session of the school ended on each of two shards (the servers' default poll, 5 s).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { runAccounts } from '../accounts/accountsCommand';
-import { credentialsInLetter } from '../accounts/credentialLetter';
+import { passwordInNewestLetter } from '../accounts/letters';
 import { until } from '../net/loopback';
 import { startPostgres, type RunningPostgres } from '../postgres/cluster';
 import { DOMAINS, TEACHERS, startProsody, type RunningProsody } from '../prosody/harness';
@@ -69,11 +69,7 @@ function toolOn(store: RunningPostgres, work: string) {
     return {
         run: (args: string[]) =>
             runAccounts([...args, '--settings', settings], { out: () => undefined, err: () => undefined }),
-        password: (school: string) => {
-            const letter = readdirSync(join(work, 'letters')).find(name => name.startsWith(`zugangsbrief-${school}-`));
-
-            return credentialsInLetter(readFileSync(join(work, 'letters', letter ?? ''), 'utf8')).password;
-        },
+        password: (school: string) => passwordInNewestLetter(join(work, 'letters'), school),
     };
 }
 

@@ -15,6 +15,30 @@ local time_now = require "util.time".now;
 
 local lib = {};
 
+--- The questions both registers answer, over `current()`: the register now and whether it is unreadable.
+local function answering(current)
+	local reader = {};
+
+	--- Whether the school with this account name may not be used, and why.
+	function reader.blocked(school)
+		local register, is_broken = current();
+		if is_broken then return true, "register unreadable"; end
+		local entry = register.schools[school];
+		if type(entry) == "table" and entry.status == "blocked" then
+			return true, type(entry.reason) == "string" and entry.reason or "";
+		end
+		return false;
+	end
+
+	--- When the school's password was last set (seconds since the epoch, with fractions), or 0.
+	function reader.rotated_at(school)
+		local entry = current().schools[school];
+		return type(entry) == "table" and tonumber(entry.rotatedAt) or 0;
+	end
+
+	return reader;
+end
+
 --- The register in the shared store of a deployment with more than one server: the tables the admin
 -- tool keeps in PostgreSQL (deploy/postgres/schema.sql), read through Prosody's own SQL layer
 -- (util.sql over LuaDBI, as mod_storage_sql). Every server reads the same rows, so a block holds on
@@ -59,21 +83,10 @@ local function sql_reader(module, params)
 		return cached;
 	end
 
+	-- The last register read stays in force while the store is unreachable: never "unreadable" here.
+	local reader = answering(function () return current(), false; end);
 	-- The tool changes passwords in the store itself: open sessions of an older password are ours to end.
-	local reader = { shared = true };
-
-	function reader.blocked(school)
-		local entry = current().schools[school];
-		if type(entry) == "table" and entry.status == "blocked" then
-			return true, type(entry.reason) == "string" and entry.reason or "";
-		end
-		return false;
-	end
-
-	function reader.rotated_at(school)
-		local entry = current().schools[school];
-		return type(entry) == "table" and tonumber(entry.rotatedAt) or 0;
-	end
+	reader.shared = true;
 
 	function reader.on_change(action)
 		local every = module:get_option_number("school_accounts_sql_poll", 5);
@@ -158,24 +171,7 @@ function lib.reader(module, path)
 		return cached, broken;
 	end
 
-	local reader = {};
-
-	--- Whether the school with this account name may not be used, and why.
-	function reader.blocked(school)
-		local register, is_broken = current();
-		if is_broken then return true, "register unreadable"; end
-		local entry = register.schools[school];
-		if type(entry) == "table" and entry.status == "blocked" then
-			return true, type(entry.reason) == "string" and entry.reason or "";
-		end
-		return false;
-	end
-
-	--- When the school's password was last set (seconds since the epoch, with fractions), or 0.
-	function reader.rotated_at(school)
-		local entry = current().schools[school];
-		return type(entry) == "table" and tonumber(entry.rotatedAt) or 0;
-	end
+	local reader = answering(current);
 
 	--- Calls `action` whenever the register changed, checked every `school_accounts_poll_interval`
 	-- seconds (default 2), and once at once: what a block does to sessions that are already open.
