@@ -287,6 +287,8 @@ describe.each([
                 ok: true,
             });
             expect(await teacher.join(room, 'Lehrkraft')).toEqual({ ok: true });
+            // Jicofo grants the owner role after her join; like jitsi-meet, she sets the password only then.
+            await teacher.becomes(room, 'owner');
             await teacher.setPassword(room, PASSWORD);
             await teacher.setPersistent(room);
             await teacher.leave(room);
