@@ -5,6 +5,7 @@
  * through HAProxy over WebSocket with `?room=` in the address, as lib-jitsi-meet does. The shards'
  * own nginx is left out: HAProxy's routing by room is what is tested here.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,31 @@ async function student(room: string): Promise<Person> {
     return person;
 }
 
+/**
+ * A teacher who opened her room through jitsi-meet's log-in dialog, through HAProxy: her browser's
+ * guest connection, a second connection with the school's credentials for Jicofo's session, then the
+ * guest connection again with that session — Jicofo vouches for it on the shard that holds the room.
+ */
+async function teacherViaLoginDialog(school: string, room: string) {
+    const machineUid = randomUUID();
+    const browser = await student(room);
+    const jicofo = shards[0]?.jicofo as RunningJicofo;
+    const login = await teacher(school, room);
+    const session = await login.conferenceRequest(jicofo.address, room, { machineUid });
+
+    await login.stop();
+    const sessionId = session.ok ? session.sessionId : undefined;
+
+    expect(await browser.conferenceRequest(jicofo.address, room, { machineUid, sessionId })).toMatchObject({
+        ok: true,
+        identity: `${school}@${DOMAINS.teachers}`,
+    });
+    expect(await browser.join(room, 'Lehrkraft')).toEqual({ ok: true });
+    await browser.becomes(room, 'owner');
+
+    return { browser, machineUid, sessionId };
+}
+
 /** The shard whose Jicofo holds the room (the one that opened it). */
 function shardOf(room: string): Shard | undefined {
     return shards.find(shard => shard.running && shard.jicofo.rooms().includes(`${room}@${DOMAINS.muc}`));
@@ -150,7 +176,7 @@ it('puts teacher and students of a room on one shard, and spreads rooms over bot
     expect(used).toEqual(new Set([0, 1]));
 });
 
-it('takes a blocked school out of both shards at once', async () => {
+it('takes a blocked school out of both shards at once, with the sessions Jicofo vouched for', async () => {
     const rooms = ['bio-8b', 'chemie-8b', 'physik-8b', 'kunst-8b'];
     const hosts = [];
 
@@ -158,10 +184,36 @@ it('takes a blocked school out of both shards at once', async () => {
         hosts.push((await lesson('gs-sued', room)).host);
     }
     expect(new Set(rooms.map(room => shardOf(room)))).toEqual(new Set(shards));
+    // Teachers who came in through jitsi-meet's log-in dialog: guest connections Jicofo vouched
+    // for, on both shards (no tool reaches a shard's vouches: each shard learns of the block from
+    // the store).
+    const dialogRooms = ['sport-8b', 'ethik-8b', 'latein-8b', 'religion-8b'];
+    const vouched = [];
+
+    for (const room of dialogRooms) {
+        vouched.push(await teacherViaLoginDialog('gs-sued', room));
+    }
+    expect(new Set(dialogRooms.map(room => shardOf(room)))).toEqual(new Set(shards));
     expect(await accounts(['block', 'gs-sued', '--reason', 'Zugangsdaten weitergegeben'])).toBe(0);
     for (const host of hosts) {
         expect(await host.ended()).toMatch(/Der Zugang Ihrer Schule ist gesperrt/);
     }
+    for (const { browser } of vouched) {
+        expect(await browser.ended()).toMatch(/Der Zugang Ihrer Schule ist gesperrt/);
+    }
+    // The session her browser kept does not make her a teacher again (the same room: her session
+    // is known only to the Jicofo of the shard HAProxy keeps the room on).
+    const [first] = vouched;
+    const again = await student(dialogRooms[0] ?? '');
+    const jicofo = shards[0]?.jicofo as RunningJicofo;
+
+    expect(
+        await again.conferenceRequest(jicofo.address, dialogRooms[0] ?? '', {
+            machineUid: first?.machineUid ?? '',
+            ...(first?.sessionId === undefined ? {} : { sessionId: first.sessionId }),
+        }),
+    ).toMatchObject({ ok: true, identity: `gs-sued@${DOMAINS.teachers}` });
+    expect(await again.join(dialogRooms[0] ?? '', 'Lehrkraft')).toMatchObject({ ok: false, condition: 'not-allowed' });
     expect(await accounts(['unblock', 'gs-sued'])).toBe(0);
 });
 
