@@ -6,14 +6,13 @@
  * own nginx is left out: HAProxy's routing by room is what is tested here.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import WebSocket from 'ws';
 
-import { runAccounts } from '../../tools/accounts/accountsCommand';
-import { passwordInNewestLetter } from '../../tools/accounts/letters';
+import { accountsOnStore } from '../../tools/accounts/onSharedStore';
 import { startFront, type RunningFront } from '../../tools/haproxy/shardFront';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
@@ -45,24 +44,11 @@ Object.assign(globalThis, { WebSocket });
 
 /** Runs the accounts tool on the store; returns the exit code. */
 async function accounts(args: string[]): Promise<number> {
-    const settings = join(work, 'settings.json');
-
-    writeFileSync(
-        settings,
-        JSON.stringify({
-            store: store.url,
-            pollSeconds: 1,
-            domain: DOMAINS.teachers,
-            config: join(ROOT, 'config.js'),
-            letters: join(work, 'letters'),
-        }),
-    );
-
-    return runAccounts([...args, '--settings', settings], { out: () => undefined, err: () => undefined });
+    return (await accountsOnStore(store, work).run(args)).code;
 }
 
 function passwordOf(school: string): string {
-    return passwordInNewestLetter(join(work, 'letters'), school);
+    return accountsOnStore(store, work).passwordOf(school);
 }
 
 async function teacher(school: string, room: string): Promise<Person> {
@@ -217,6 +203,33 @@ it('takes a blocked school out of both shards at once, with the sessions Jicofo 
     expect(await accounts(['unblock', 'gs-sued'])).toBe(0);
 });
 
+it('takes up a room another shard saved in the store as a new lesson: no password, nobody inside', async () => {
+    const room = 'werken-9a';
+    const [first, second] = shards as [Shard, Shard];
+    const host = await connectAccount(first.prosody.service, 'gs-nord', passwordOf('gs-nord'));
+
+    people.push(host);
+    // A persistent room: Prosody writes it to the store at every change, with its password (a shard
+    // that stops writes every live room, with the people in it).
+    expect(await openRoom(first.jicofo, host, room)).toEqual({ ok: true });
+    await host.setPassword(room, PASSWORD);
+    await host.setPersistent(room);
+    const guest = await connectGuest(second.prosody.service);
+
+    people.push(guest);
+    // On the other shard, the room comes from the store: not with the first shard's password (it
+    // would let in everyone who knew it), but as a room no teacher has opened.
+    expect(await guest.join(room, 'Mutige Eule', PASSWORD)).toMatchObject({ ok: false, condition: 'not-allowed' });
+    await second.prosody.waitForLog(
+        new RegExp(`restored ${room}@${DOMAINS.muc.replace(/\./g, '\\.')} as a new lesson`),
+    );
+    // The first shard's own lesson goes on as it was.
+    const inFirst = await connectGuest(first.prosody.service);
+
+    people.push(inFirst);
+    expect(await inFirst.join(room, 'Kluger Fuchs', PASSWORD)).toEqual({ ok: true });
+});
+
 it('continues a lesson on the other shard when one stops: the teacher opens it again, nobody gets in without the password', async () => {
     const room = 'geschichte-9c';
 
@@ -256,12 +269,7 @@ it('continues a lesson on the other shard when one stops: the teacher opens it a
 
 it('counts the lessons of both shards in the report', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    let out = '';
-
-    await runAccounts(['report', '--since', today, '--json', '--settings', join(work, 'settings.json')], {
-        out: text => (out += text),
-        err: () => undefined,
-    });
+    const { out } = await accountsOnStore(store, work).run(['report', '--since', today, '--json']);
     const report = JSON.parse(out) as { days: { school: string; roomsOpened: number }[] };
     const opened = (school: string) => report.days.find(day => day.school === school)?.roomsOpened ?? 0;
 

@@ -392,13 +392,37 @@ module:hook("muc-occupant-left", function (event)
 	consider_closing(room, "last teacher left");
 end);
 
+-- Rooms this server has held since it started (shared: a module reload keeps it).
+local held_here = module:shared("held_here");
+
 module:hook("muc-room-destroyed", function (event)
 	closures[event.room.jid] = nil;
+	held_here[event.room.jid] = nil;
 	rooms_metric:with_labels():add(-1);
 end);
 
-module:hook("muc-room-created", function ()
+module:hook("muc-room-created", function (event)
+	held_here[event.room.jid] = true;
 	rooms_metric:with_labels():add(1);
+end);
+
+-- R6, a password set anew at every start: Prosody saves every live room with its password and its
+-- occupants when it stops (mod_muc's shutdown_component, `room:save(nil, true)`) and restores it from
+-- storage at the next join. With a store the shards share, the room a failed shard saved comes back on
+-- another shard with the old password and the old shard's occupants, who are not there (a teacher
+-- among them would keep the room from closing); after a restart, the same. A room this server swapped
+-- out of its own cache is the same lesson and comes back as it was.
+local muc_state = module:open_store("state");
+module:hook("muc-room-pre-restore", function (event)
+	if held_here[event.jid] then return; end
+	local data = event.data and event.data._data;
+	if type(data) == "table" and data.password ~= nil then data.password = nil; end
+	muc_state:set(jid_util.node(event.jid), nil);
+	module:log("info", "school_policy: restored %s as a new lesson (saved by another server or before a restart):"
+		.. " no password, nobody inside", event.jid);
+end, 10);
+module:hook("muc-room-restored", function (event)
+	held_here[event.room.jid] = true;
 end);
 
 --- The main room of a breakout room, or nil: the room of this component whose data lists it (Jitsi's
@@ -535,6 +559,7 @@ if muc_module then
 	local live = 0;
 	for room in muc_module.each_room(true) do
 		live = live + 1;
+		held_here[room.jid] = true;
 		consider_closing(room, "found on loading");
 	end
 	-- The gauge counts from here on by creations and destructions.
