@@ -33,8 +33,9 @@ module.exports = {
             // Where no fork build could be made (a machine without the jitsi-meet build kit, never
             // CI: tools/test/run-tests.ts), the tests on it are left out with the build.
             testPathIgnorePatterns: ['/node_modules/', ...(process.env.FORK_BUILD === 'absent' ? ['OnForkBuild'] : [])],
-            // The local deployment's Jicofo model speaks XMPP with @xmpp/client (ES modules only).
-            transformIgnorePatterns: ['/node_modules/(?!(@xmpp|ltx|saslmechanisms)/)'],
+            // The local deployment's Jicofo model speaks XMPP with @xmpp/client (ES modules only); the
+            // accounts tool reads config.js in the config sandbox (see the server project).
+            transformIgnorePatterns: ['/node_modules/(?!(@xmpp|ltx|saslmechanisms|@jitl|quickjs-emscripten-core)/)'],
         },
         {
             ...common,

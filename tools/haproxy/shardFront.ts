@@ -18,10 +18,31 @@ import { accepts, freePort, until } from '../net/loopback';
 
 const TEMPLATE = join(__dirname, '..', '..', 'deploy', 'haproxy', 'haproxy.cfg');
 
+/**
+ * HTTPS on both sides, as the guide's file has it: HAProxy ends the browser's TLS with `frontPem`
+ * (certificate and key in one file) and speaks TLS to each shard's nginx, checking its certificate
+ * against `shardCa`. Without it, plain HTTP to the shards' Prosody (the XMPP-only tests).
+ */
+export interface FrontTls {
+    /** The certificate and key HAProxy presents, in one PEM file. */
+    readonly frontPem: string;
+    /** The CA file the shards' certificates are checked against. */
+    readonly shardCa: string;
+}
+
+/** How to start the front. */
+export interface FrontOptions {
+    /** Where to listen (a free loopback port when not given). */
+    readonly port?: number;
+    readonly tls?: FrontTls;
+}
+
 /** A running HAProxy. */
 export interface RunningFront {
     /** Its address, e.g. `127.0.0.1:40123`. */
     readonly host: string;
+    /** HAProxy's own log so far (one line per request, `option httplog`). */
+    log(): string;
     /** The WebSocket address of a room through HAProxy, as lib-jitsi-meet connects. */
     websocket(room: string): string;
     stop(): Promise<void>;
@@ -31,30 +52,32 @@ export interface RunningFront {
  * The configuration for these shards: the template with its bind address and server lines replaced.
  *
  * @param {number} port - Where HAProxy listens (loopback).
- * @param {string[]} shards - The shards' HTTP addresses (`host:port`: BOSH and WebSocket).
+ * @param {string[]} shards - The shards' addresses (`host:port`: nginx with TLS, or Prosody's HTTP).
+ * @param {FrontTls} [tls] - TLS on both sides, as in production.
  * @returns {string}
  */
-export function frontConfig(port: number, shards: readonly string[]): string {
+export function frontConfig(port: number, shards: readonly string[], tls?: FrontTls): string {
+    const toShard = tls ? ` ssl verify required ca-file ${tls.shardCa}` : '';
     const servers = shards
-        .map((address, i) => `    server shard${i + 1} ${address} check inter 500ms fall 2 rise 2`)
+        .map((address, i) => `    server shard${i + 1} ${address}${toShard} check inter 500ms fall 2 rise 2`)
         .join('\n');
 
     return (
         readFileSync(TEMPLATE, 'utf8')
             // A test machine allows fewer open files than a production front needs.
             .replace(/^\s*maxconn \d+$/m, '    maxconn 1000')
-            .replace(/^\s*bind .*$/m, `    bind 127.0.0.1:${port}`)
+            .replace(/^\s*bind .*$/m, `    bind 127.0.0.1:${port}${tls ? ` ssl crt ${tls.frontPem}` : ''}`)
             .replace(/^\s*server shard1 .*\n(\s*server shard\d+ .*\n)*/m, `${servers}\n`)
     );
 }
 
 /** Starts HAProxy (in the foreground, as a child) in front of the given shards. */
-export async function startFront(shards: readonly string[]): Promise<RunningFront> {
+export async function startFront(shards: readonly string[], options: FrontOptions = {}): Promise<RunningFront> {
     const dir = mkdtempSync(join(tmpdir(), 'sp-haproxy-'));
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const config = join(dir, 'haproxy.cfg');
 
-    writeFileSync(config, frontConfig(port, shards));
+    writeFileSync(config, frontConfig(port, shards, options.tls));
     const child: ChildProcess = spawn('/usr/sbin/haproxy', ['-db', '-f', config], {
         stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -77,6 +100,7 @@ export async function startFront(shards: readonly string[]): Promise<RunningFron
 
     return {
         host: `127.0.0.1:${port}`,
+        log: () => output,
         websocket: room => `ws://127.0.0.1:${port}/xmpp-websocket?room=${encodeURIComponent(room)}`,
         async stop() {
             let timer: ReturnType<typeof setTimeout> | undefined;

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { accepts, freePort, until } from '../net/loopback';
 
 import { jitsiSiteConfig, jitsiSiteExample, nginxMainConfig } from './jitsiSiteConfig';
-import { selfSignedCertificate } from './selfSignedCertificate';
+import { selfSignedCertificate, type Certificate } from './selfSignedCertificate';
 import type { WebRootFiles } from './webRootFiles';
 
 /** What to serve: the deployment's files, and where Prosody's HTTP service is. */
@@ -35,6 +35,8 @@ export interface JitsiSiteOptions extends WebRootFiles {
     readonly prosody: string;
     /** Origins besides the site itself that may embed the meeting page (the portal's). */
     readonly frameAncestors?: readonly string[];
+    /** The site's certificate (shards share one, which HAProxy checks); a fresh one when not given. */
+    readonly certificate?: Certificate;
 }
 
 /** A running site. */
@@ -80,7 +82,7 @@ export async function startJitsiSite(options: JitsiSiteOptions): Promise<Running
     const port = await freePort();
     const origin = `https://127.0.0.1:${port}`;
     const webRoot = join(dir, 'jitsi-meet');
-    const tls = selfSignedCertificate();
+    const tls = options.certificate ?? selfSignedCertificate();
     const values = {
         port,
         webRoot,
