@@ -12,7 +12,7 @@ import { join } from 'node:path';
 
 import WebSocket from 'ws';
 
-import { accountsOnStore } from '../../tools/accounts/onSharedStore';
+import { accountsOnStore, type StoreAccounts } from '../../tools/accounts/onSharedStore';
 import { startFront, type RunningFront } from '../../tools/haproxy/shardFront';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
 import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
@@ -35,6 +35,8 @@ let store: RunningPostgres;
 const shards: Shard[] = [];
 let front: RunningFront;
 let work: string;
+/** The accounts tool on the shared store. */
+let tool: StoreAccounts;
 const people: Person[] = [];
 
 jest.setTimeout(120000);
@@ -44,11 +46,11 @@ Object.assign(globalThis, { WebSocket });
 
 /** Runs the accounts tool on the store; returns the exit code. */
 async function accounts(args: string[]): Promise<number> {
-    return (await accountsOnStore(store, work).run(args)).code;
+    return (await tool.run(args)).code;
 }
 
 function passwordOf(school: string): string {
-    return accountsOnStore(store, work).passwordOf(school);
+    return tool.passwordOf(school);
 }
 
 async function teacher(school: string, room: string): Promise<Person> {
@@ -116,6 +118,7 @@ beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'shards-'));
     store = await startPostgres();
     store.query(SCHEMA);
+    tool = accountsOnStore(store, work);
     for (let i = 0; i < 2; i += 1) {
         const prosody = await startProsody({
             graceSeconds: 60,
@@ -203,33 +206,6 @@ it('takes a blocked school out of both shards at once, with the sessions Jicofo 
     expect(await accounts(['unblock', 'gs-sued'])).toBe(0);
 });
 
-it('takes up a room another shard saved in the store as a new lesson: no password, nobody inside', async () => {
-    const room = 'werken-9a';
-    const [first, second] = shards as [Shard, Shard];
-    const host = await connectAccount(first.prosody.service, 'gs-nord', passwordOf('gs-nord'));
-
-    people.push(host);
-    // A persistent room: Prosody writes it to the store at every change, with its password (a shard
-    // that stops writes every live room, with the people in it).
-    expect(await openRoom(first.jicofo, host, room)).toEqual({ ok: true });
-    await host.setPassword(room, PASSWORD);
-    await host.setPersistent(room);
-    const guest = await connectGuest(second.prosody.service);
-
-    people.push(guest);
-    // On the other shard, the room comes from the store: not with the first shard's password (it
-    // would let in everyone who knew it), but as a room no teacher has opened.
-    expect(await guest.join(room, 'Mutige Eule', PASSWORD)).toMatchObject({ ok: false, condition: 'not-allowed' });
-    await second.prosody.waitForLog(
-        new RegExp(`restored ${room}@${DOMAINS.muc.replace(/\./g, '\\.')} as a new lesson`),
-    );
-    // The first shard's own lesson goes on as it was.
-    const inFirst = await connectGuest(first.prosody.service);
-
-    people.push(inFirst);
-    expect(await inFirst.join(room, 'Kluger Fuchs', PASSWORD)).toEqual({ ok: true });
-});
-
 it('continues a lesson on the other shard when one stops: the teacher opens it again, nobody gets in without the password', async () => {
     const room = 'geschichte-9c';
 
@@ -269,7 +245,7 @@ it('continues a lesson on the other shard when one stops: the teacher opens it a
 
 it('counts the lessons of both shards in the report', async () => {
     const today = new Date().toISOString().slice(0, 10);
-    const { out } = await accountsOnStore(store, work).run(['report', '--since', today, '--json']);
+    const { out } = await tool.run(['report', '--since', today, '--json']);
     const report = JSON.parse(out) as { days: { school: string; roomsOpened: number }[] };
     const opened = (school: string) => report.days.find(day => day.school === school)?.roomsOpened ?? 0;
 

@@ -20,10 +20,11 @@ import { passwordInNewestLetter } from '../../tools/accounts/letters';
 import { until } from '../../tools/net/loopback';
 import { startPostgres, type RunningPostgres } from '../../tools/postgres/cluster';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
-import { connectAccount, type Person } from '../../tools/prosody/xmppClients';
+import { connectAccount, connectGuest, type Person } from '../../tools/prosody/xmppClients';
 
 const SCHEMA = readFileSync(join(__dirname, '..', '..', 'deploy', 'postgres', 'schema.sql'), 'utf8');
 const ROOT = join(__dirname, '..', '..');
+const PASSWORD = 'Igel-Kerze-Hafen-40817';
 /** How often each server asks the store whether the register changed (seconds). */
 const POLL = 1;
 
@@ -95,9 +96,11 @@ beforeAll(async () => {
     // The admin applies the schema before the servers use the store (the tool would too).
     store.query(SCHEMA);
     // One after the other: each registers the test accounts into the shared store before it starts.
+    // Their rooms in the shared store too, not in memory as Jitsi's example keeps them: a
+    // configuration written without the example (see the test of saved rooms below).
     shards = [
-        await startProsody({ graceSeconds: 60, sql: store, sqlPollSeconds: POLL }),
-        await startProsody({ graceSeconds: 60, sql: store, sqlPollSeconds: POLL }),
+        await startProsody({ graceSeconds: 60, sql: store, sqlPollSeconds: POLL, roomsInGlobalStorage: true }),
+        await startProsody({ graceSeconds: 60, sql: store, sqlPollSeconds: POLL, roomsInGlobalStorage: true }),
     ];
 });
 
@@ -250,4 +253,28 @@ it('takes a single server over: Prosody’s migrator moves its accounts, `accoun
         5000,
     );
     expect(store.query("SELECT count(*) FROM school_audit WHERE action = 'import'")).toBe('2\n');
+});
+
+it('takes up a room another server saved in the store as a new lesson: no password, nobody inside', async () => {
+    await accounts(['add', 'rs-west', '--name', 'Realschule West']);
+    const room = 'werken-9a';
+    const teacher = await schoolOn(shards[0], 'rs-west', passwordFromLetter('rs-west'));
+
+    // A persistent room: Prosody writes it to the store at every change, with its password (a
+    // server that stops writes every live room, with the people in it: mod_muc's shutdown).
+    expect(await teacher.join(room, 'Lehrkraft')).toEqual({ ok: true });
+    await teacher.setPassword(room, PASSWORD);
+    await teacher.setPersistent(room);
+    const guest = await connectGuest(shards[1].service);
+
+    people.push(guest);
+    // On the other server the room comes from the store: not with the first one's password (it would
+    // let in everyone who knew it, with no teacher there), but as a room no teacher has opened.
+    expect(await guest.join(room, 'Mutige Eule', PASSWORD)).toMatchObject({ ok: false, condition: 'not-allowed' });
+    await shards[1].waitForLog(new RegExp(`restored ${room}@${DOMAINS.muc.replace(/\./g, '\\.')} as a new lesson`));
+    // The first server's own lesson goes on as it was.
+    const inFirst = await connectGuest(shards[0].service);
+
+    people.push(inFirst);
+    expect(await inFirst.join(room, 'Kluger Fuchs', PASSWORD)).toEqual({ ok: true });
 });

@@ -122,6 +122,11 @@ export interface ProsodyOptions {
     sql?: Pick<RunningPostgres, 'port' | 'database' | 'user' | 'password'>;
     /** How often Prosody asks the shared store whether the register changed (`school_accounts_sql_poll`). */
     sqlPollSeconds?: number;
+    /**
+     * Rooms kept in the server's global storage (the shared store, with `sql`) instead of memory, as
+     * a configuration written without Jitsi's example would: saved rooms come back from there.
+     */
+    roomsInGlobalStorage?: boolean;
     /** Prosody's statistics at /metrics on the HTTP port (with `bosh`), as Prometheus scrapes them. */
     metrics?: boolean;
 }
@@ -154,6 +159,7 @@ function serverEnv(options: ProsodyOptions, dir: string, port: number, httpPort:
         SP_SQL_PASSWORD: options.sql?.password ?? '',
         SP_SQL_POLL: options.sqlPollSeconds === undefined ? '' : String(options.sqlPollSeconds),
         SP_METRICS: options.metrics ? '1' : '',
+        SP_MUC_STORAGE: options.roomsInGlobalStorage ? 'global' : '',
     };
 }
 

@@ -37,8 +37,9 @@ allow_unencrypted_plain_auth = true
 -- SP_SQL_PORT: the shared store of a deployment with more than one server (PostgreSQL through LuaDBI,
 -- Prosody's mod_storage_sql): the teachers' accounts, and the school register (school_accounts.lib.lua).
 local sql_port = tonumber(os.getenv("SP_SQL_PORT") or "")
+local global_storage = sql_port and "sql" or "internal"
+storage = global_storage
 if sql_port then
-    storage = "sql"
     -- Built in a local: the configuration does not read its settings back as variables.
     local shared_store = {
         driver = "PostgreSQL", host = "127.0.0.1", port = sql_port, database = os.getenv("SP_SQL_DATABASE"),
@@ -47,8 +48,6 @@ if sql_port then
     sql = shared_store
     school_accounts_sql = shared_store
     school_accounts_sql_poll = tonumber(os.getenv("SP_SQL_POLL") or "")
-else
-    storage = "internal"
 end
 log = { { levels = { min = "info" }, to = "file", filename = dir .. "/prosody.log" } }
 -- Built in a local: Prosody's config keeps settings, it does not read them back as variables.
@@ -129,6 +128,7 @@ end
 
 if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
     Component "lobby.meet.test" "muc"
+        storage = "memory"
         restrict_room_creation = true
         muc_room_locking = false
         muc_room_default_public_jids = true
@@ -138,6 +138,7 @@ if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
     -- Debian's example, the breakout component. Its "polls" entry is left out: jitsi-meet abf901a4 ships
     -- no mod_polls (only mod_polls_component), so Prosody would log that it cannot load it.
     Component "breakout.meet.test" "muc"
+        storage = "memory"
         restrict_room_creation = true
         modules_enabled = { "muc_hide_all", "muc_meeting_id", "muc_domain_mapper", "muc_rate_limit" }
         admins = { "focus@auth.meet.test" }
@@ -145,7 +146,14 @@ if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
         muc_room_default_public_jids = true
 end
 
+-- Rooms in memory, as Jitsi's example keeps them on its MUC components (doc/debian/jitsi-meet-prosody/
+-- prosody.cfg.lua-jvb.example): with `storage = "sql"` for the shared store, they would otherwise go
+-- there too. SP_MUC_STORAGE=global: a server whose MUC components follow the global storage (a
+-- configuration written without the example), where another shard or a restart restores saved rooms.
+local muc_storage = os.getenv("SP_MUC_STORAGE") == "global" and global_storage or "memory"
+
 Component "conference.meet.test" "muc"
+    storage = muc_storage
     -- SP_WITHOUT_POLICY: the same server without the module, for the benchmark's comparison.
     local conference_modules = without_policy and {} or { "school_policy" }
     if jitsi_plugins and os.getenv("SP_JITSI_MUC") == "1" then
