@@ -33,6 +33,11 @@ export interface LocalDeploymentOptions {
      * `frame-ancestors`, deploy/nginx/jitsi-additions.conf).
      */
     readonly frameAncestors?: readonly string[];
+    /**
+     * Prosody as Jitsi's example configures it (its modules on the conference component, the lobby and
+     * breakout components, rooms created only by Jicofo) instead of our modules alone.
+     */
+    readonly jitsiModules?: boolean;
 }
 
 /** A running deployment. */
@@ -72,7 +77,11 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
     };
 
     try {
-        const prosody = await startProsody({ graceSeconds: options.graceSeconds ?? 60, bosh: true });
+        const prosody = await startProsody({
+            graceSeconds: options.graceSeconds ?? 60,
+            bosh: true,
+            jitsiModules: options.jitsiModules ?? false,
+        });
 
         closers.push(() => prosody.stop());
         const jicofo = await startJicofoOn(prosody);
