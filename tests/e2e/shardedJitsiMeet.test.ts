@@ -32,7 +32,7 @@ import {
 import { writePlugin } from '../../tools/plugin/buildPlugin';
 import { startPostgres, type RunningPostgres } from '../../tools/postgres/cluster';
 
-import { requireStockWebRoot } from './stockWebRoot';
+import { deploymentPerson, requireStockWebRoot } from './stockWebRoot';
 
 const PASSWORD = 'Igel-Kerze-Hafen-40817';
 const NEW_PASSWORD = 'Wolke-Anker-Tisch-52190';
@@ -50,20 +50,8 @@ const foreign = new Set<string>();
 
 jest.setTimeout(300000);
 
-async function person(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });
-    const page = await context.newPage();
-    const own = new URL(deployment.origin).host;
-
-    page.on('request', request => {
-        const url = new URL(request.url());
-
-        if (!['data:', 'blob:'].includes(url.protocol) && url.host !== own) {
-            foreign.add(request.url());
-        }
-    });
-
-    return page;
+function person(): Promise<Page> {
+    return deploymentPerson(browser, deployment, foreign);
 }
 
 /** The teacher logs in through jitsi-meet's dialog and sets the password the drop-in asks for. */

@@ -28,12 +28,12 @@ export function requireStockWebRoot(): string {
 }
 
 /**
- * A person on a deployment of that web root: a fresh German browser context with camera and
+ * A person on a deployment of that web root (one server, or HAProxy in front of shards): a fresh German browser context with camera and
  * microphone allowed (fake devices), whose requests to any other host are added to `foreign`.
  */
 export async function deploymentPerson(
     browser: Browser,
-    deployment: LocalDeployment,
+    deployment: Pick<LocalDeployment, 'origin'>,
     foreign: Set<string>,
 ): Promise<Page> {
     const context = await browser.newContext({ locale: 'de-DE', permissions: ['camera', 'microphone'] });

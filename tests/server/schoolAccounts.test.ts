@@ -16,7 +16,7 @@ import { passwordInNewestLetter } from '../../tools/accounts/letters';
 import { localAccountSettings } from '../../tools/accounts/localSettings';
 import { prosodyShell } from '../../tools/accounts/prosodyAdmin';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
-import { startJicofoOn } from '../../tools/jicofo-model/onTestServer';
+import { sessionThroughLoginDialog, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
 import { connectAccount, connectGuest, type Person } from '../../tools/prosody/xmppClients';
 
@@ -130,14 +130,9 @@ async function track(person: Promise<Person>) {
  * school's credentials gets a Jicofo session and closes; the anonymous one asks again with it.
  */
 async function loginDialog(school: string, password: string, room: string) {
-    const machineUid = randomUUID();
     const anonymous = await track(connectGuest(prosody.service));
     const login = await track(connectAccount(prosody.service, school, password));
-    const session = await login.conferenceRequest(jicofo.address, room, { machineUid });
-
-    await login.stop();
-    const sessionId = session.ok ? session.sessionId : undefined;
-    const answer = await anonymous.conferenceRequest(jicofo.address, room, { machineUid, sessionId });
+    const { machineUid, sessionId, answer } = await sessionThroughLoginDialog(jicofo, anonymous, login, room);
 
     return { anonymous, machineUid, sessionId, answer: { ...answer, room } };
 }

@@ -5,7 +5,6 @@
  * through HAProxy over WebSocket with `?room=` in the address, as lib-jitsi-meet does. The shards'
  * own nginx is left out: HAProxy's routing by room is what is tested here.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import WebSocket from 'ws';
 import { accountsOnStore, type StoreAccounts } from '../../tools/accounts/onSharedStore';
 import { startFront, type RunningFront } from '../../tools/haproxy/shardFront';
 import type { RunningJicofo } from '../../tools/jicofo-model/jicofoModel';
-import { openRoom, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
+import { openRoom, sessionThroughLoginDialog, startJicofoOn } from '../../tools/jicofo-model/onTestServer';
 import { until } from '../../tools/net/loopback';
 import { startPostgres, type RunningPostgres } from '../../tools/postgres/cluster';
 import { DOMAINS, startProsody, type RunningProsody } from '../../tools/prosody/harness';
@@ -75,19 +74,16 @@ async function student(room: string): Promise<Person> {
  * guest connection again with that session — Jicofo vouches for it on the shard that holds the room.
  */
 async function teacherViaLoginDialog(school: string, room: string) {
-    const machineUid = randomUUID();
     const browser = await student(room);
     const jicofo = shards[0]?.jicofo as RunningJicofo;
-    const login = await teacher(school, room);
-    const session = await login.conferenceRequest(jicofo.address, room, { machineUid });
+    const { machineUid, sessionId, answer } = await sessionThroughLoginDialog(
+        jicofo,
+        browser,
+        await teacher(school, room),
+        room,
+    );
 
-    await login.stop();
-    const sessionId = session.ok ? session.sessionId : undefined;
-
-    expect(await browser.conferenceRequest(jicofo.address, room, { machineUid, sessionId })).toMatchObject({
-        ok: true,
-        identity: `${school}@${DOMAINS.teachers}`,
-    });
+    expect(answer).toMatchObject({ ok: true, identity: `${school}@${DOMAINS.teachers}` });
     expect(await browser.join(room, 'Lehrkraft')).toEqual({ ok: true });
     await browser.becomes(room, 'owner');
 
@@ -199,7 +195,7 @@ it('takes a blocked school out of both shards at once, with the sessions Jicofo 
     expect(
         await again.conferenceRequest(jicofo.address, dialogRooms[0] ?? '', {
             machineUid: first?.machineUid ?? '',
-            ...(first?.sessionId === undefined ? {} : { sessionId: first.sessionId }),
+            sessionId: first?.sessionId,
         }),
     ).toMatchObject({ ok: true, identity: `gs-sued@${DOMAINS.teachers}` });
     expect(await again.join(dialogRooms[0] ?? '', 'Lehrkraft')).toMatchObject({ ok: false, condition: 'not-allowed' });

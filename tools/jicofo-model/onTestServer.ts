@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { DOMAINS, FOCUS_ACCOUNT, type RunningProsody } from '../prosody/harness';
-import type { JoinResult, Person } from '../prosody/xmppClients';
+import type { ConferenceAnswer, JoinResult, Person } from '../prosody/xmppClients';
 
 import { startJicofoModel, type RunningJicofo } from './jicofoModel';
 
@@ -45,4 +45,26 @@ export async function openRoom(
     }
 
     return joined;
+}
+
+/**
+ * The second half of jitsi-meet's log-in dialog (lib-jitsi-meet `authenticateAndUpgradeRole`): a
+ * connection with the school's credentials asks Jicofo for a session and is closed again; the
+ * browser's guest connection then asks with that session and the same machine uid. Resolves with
+ * Jicofo's answer to the guest connection; the caller joins.
+ */
+export async function sessionThroughLoginDialog(
+    jicofo: Pick<RunningJicofo, 'address'>,
+    guest: Person,
+    login: Person,
+    room: string,
+): Promise<{ machineUid: string; sessionId: string | undefined; answer: ConferenceAnswer }> {
+    const machineUid = randomUUID();
+    const session = await login.conferenceRequest(jicofo.address, room, { machineUid });
+
+    await login.stop();
+    const sessionId = session.ok ? session.sessionId : undefined;
+    const answer = await guest.conferenceRequest(jicofo.address, room, { machineUid, sessionId });
+
+    return { machineUid, sessionId, answer };
 }

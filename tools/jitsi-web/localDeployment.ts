@@ -12,6 +12,7 @@ import { join } from 'node:path';
 
 import type { RunningJicofo } from '../jicofo-model/jicofoModel';
 import { startJicofoOn } from '../jicofo-model/onTestServer';
+import { closers } from '../net/closers';
 import { DOMAINS, startProsody, type RunningProsody } from '../prosody/harness';
 
 import { startJitsiSite } from './nginxJitsiSite';
@@ -67,14 +68,27 @@ export function deploymentConfig(origin: string, focus: string): string {
     );
 }
 
+/**
+ * What every deployment's nginx site serves besides its config.js: the web root, the deployment's
+ * own additions under /libs/ (config.js names them) before the given folders, this repository's
+ * interface_config.js, the plugin.head.html, and Prosody's HTTP service behind it.
+ */
+export function deploymentSite(
+    options: Pick<LocalDeploymentOptions, 'root' | 'libs' | 'pluginHead'>,
+    prosody: Pick<RunningProsody, 'bosh'>,
+) {
+    return {
+        root: options.root,
+        libs: [join(ROOT, 'deploy', 'jitsi-web', 'libs'), ...options.libs],
+        interfaceConfig: readFileSync(join(ROOT, 'interface_config.js'), 'utf8'),
+        ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),
+        prosody: new URL(prosody.bosh ?? '').host,
+    };
+}
+
 /** Starts Prosody, the Jicofo model and the web server; stops what started if a later part fails. */
 export async function startLocalDeployment(options: LocalDeploymentOptions): Promise<LocalDeployment> {
-    const closers: (() => Promise<unknown>)[] = [];
-    const stop = async () => {
-        for (const close of closers.splice(0).reverse()) {
-            await close().catch(() => undefined);
-        }
-    };
+    const started = closers();
 
     try {
         const prosody = await startProsody({
@@ -83,26 +97,21 @@ export async function startLocalDeployment(options: LocalDeploymentOptions): Pro
             jitsiModules: options.jitsiModules ?? false,
         });
 
-        closers.push(() => prosody.stop());
+        started.add(() => prosody.stop());
         const jicofo = await startJicofoOn(prosody);
 
-        closers.push(() => jicofo.stop());
+        started.add(() => jicofo.stop());
         const web = await startJitsiSite({
-            root: options.root,
-            // The deployment's own additions under /libs/ (config.js names them), before the web root's.
-            libs: [join(ROOT, 'deploy', 'jitsi-web', 'libs'), ...options.libs],
+            ...deploymentSite(options, prosody),
             config: origin => deploymentConfig(origin, jicofo.address),
-            interfaceConfig: readFileSync(join(ROOT, 'interface_config.js'), 'utf8'),
-            ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),
-            prosody: new URL(prosody.bosh ?? '').host,
             frameAncestors: options.frameAncestors ?? [],
         });
 
-        closers.push(() => web.close());
+        started.add(() => web.close());
 
-        return { origin: web.origin, prosody, jicofo, webErrors: () => web.errors(), stop };
+        return { origin: web.origin, prosody, jicofo, webErrors: () => web.errors(), stop: () => started.closeAll() };
     } catch (error) {
-        await stop();
+        await started.closeAll();
         throw error;
     }
 }

@@ -14,11 +14,12 @@ import { join } from 'node:path';
 import { startFront, type RunningFront } from '../haproxy/shardFront';
 import type { RunningJicofo } from '../jicofo-model/jicofoModel';
 import { startJicofoOn } from '../jicofo-model/onTestServer';
+import { closers, type Closers } from '../net/closers';
 import { freePort } from '../net/loopback';
 import type { RunningPostgres } from '../postgres/cluster';
 import { DOMAINS, startProsody, type RunningProsody } from '../prosody/harness';
 
-import { deploymentConfig, type LocalDeploymentOptions } from './localDeployment';
+import { deploymentConfig, deploymentSite, type LocalDeploymentOptions } from './localDeployment';
 import { startJitsiSite, type RunningJitsiSite } from './nginxJitsiSite';
 import { selfSignedCertificate } from './selfSignedCertificate';
 
@@ -62,7 +63,7 @@ interface ShardParts {
     readonly jicofo: RunningJicofo;
 }
 
-async function startShardServers(options: ShardedDeploymentOptions, closers: (() => Promise<unknown>)[]) {
+async function startShardServers(options: ShardedDeploymentOptions, started: Closers) {
     const parts: ShardParts[] = [];
 
     for (let i = 0; i < (options.shards ?? 2); i += 1) {
@@ -74,10 +75,10 @@ async function startShardServers(options: ShardedDeploymentOptions, closers: (()
             sqlPollSeconds: 1,
         });
 
-        closers.push(() => prosody.stop());
+        started.add(() => prosody.stop());
         const jicofo = await startJicofoOn(prosody);
 
-        closers.push(() => jicofo.stop());
+        started.add(() => jicofo.stop());
         parts.push({ prosody, jicofo });
     }
     // One config.js for all: it names Jicofo's address, which must be the same on every shard (in
@@ -91,19 +92,14 @@ async function startShardServers(options: ShardedDeploymentOptions, closers: (()
 
 /** Starts the shards and HAProxy in front; stops what started if a later part fails. */
 export async function startShardedDeployment(options: ShardedDeploymentOptions): Promise<ShardedDeployment> {
-    const closers: (() => Promise<unknown>)[] = [];
-    const stop = async () => {
-        for (const close of closers.splice(0).reverse()) {
-            await close().catch(() => undefined);
-        }
-    };
+    const started = closers();
 
     try {
         // The shared store's tables first: every shard's Prosody reads them from its start.
         options.store.query(SCHEMA);
         const dir = mkdtempSync(join(tmpdir(), 'sp-shards-'));
 
-        closers.push(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
+        started.add(() => Promise.resolve(rmSync(dir, { recursive: true, force: true })));
         const certificate = selfSignedCertificate();
         const tls = { frontPem: join(dir, 'front.pem'), shardCa: join(dir, 'shards.crt') };
 
@@ -111,22 +107,18 @@ export async function startShardedDeployment(options: ShardedDeploymentOptions):
         writeFileSync(tls.shardCa, certificate.cert);
         const port = await freePort();
         const origin = `https://127.0.0.1:${port}`;
-        const parts = await startShardServers(options, closers);
+        const parts = await startShardServers(options, started);
         const config = deploymentConfig(origin, parts[0]?.jicofo.address ?? '');
         const shards: JitsiShard[] = [];
 
         for (const { prosody, jicofo } of parts) {
             const site = await startJitsiSite({
-                root: options.root,
-                libs: [join(ROOT, 'deploy', 'jitsi-web', 'libs'), ...options.libs],
+                ...deploymentSite(options, prosody),
                 config: () => config,
-                interfaceConfig: readFileSync(join(ROOT, 'interface_config.js'), 'utf8'),
-                ...(options.pluginHead === undefined ? {} : { pluginHead: options.pluginHead }),
-                prosody: new URL(prosody.bosh ?? '').host,
                 certificate,
             });
 
-            closers.push(() => site.close());
+            started.add(() => site.close());
             let running = true;
 
             shards.push({
@@ -147,17 +139,17 @@ export async function startShardedDeployment(options: ShardedDeploymentOptions):
             { port, tls },
         );
 
-        closers.push(() => front.stop());
+        started.add(() => front.stop());
 
         return {
             origin,
             shards,
             front,
             shardOf: room => shards.find(s => s.running && s.jicofo.rooms().includes(`${room}@${DOMAINS.muc}`)),
-            stop,
+            stop: () => started.closeAll(),
         };
     } catch (error) {
-        await stop();
+        await started.closeAll();
         throw error;
     }
 }

@@ -371,25 +371,33 @@ module:hook("muc-occupant-pre-join", function (event)
 	-- With a password set, mod_muc checks it next.
 end, 10);
 
-module:hook("muc-occupant-joined", function (event)
-	local room = event.room;
-	if occupant_is("teacher", event.occupant, room.jid) then
-		cancel_closing(room);
-	elseif not occupant_is("service", event.occupant, room.jid) then
-		-- A guest in a room without a teacher (e.g. one the teacher left while only the focus was
-		-- inside, or a persistent room after a restart) starts the closure too.
-		consider_closing(room, "a guest joined with no teacher inside");
+--- Someone came into a lesson (its main room, or one of its breakout rooms): a teacher ends a pending
+-- closure; a guest in a lesson without a teacher starts one (e.g. a room the teacher left while only
+-- the focus was inside, or a persistent room after a restart).
+local function came_into_lesson(main, occupant, reason)
+	if occupant_is("teacher", occupant, main.jid) then
+		cancel_closing(main);
+	elseif not occupant_is("service", occupant, main.jid) then
+		consider_closing(main, reason);
 	end
+end
+
+--- Whether a muc-occupant-left event is a departure: a nick change ends the old occupant with an
+-- available presence to the new nick, which is not leaving; nor is anything in a room being destroyed.
+local function really_left(event)
+	local stanza = event.stanza;
+	if event.room.destroying then return false; end
+	return not (stanza and stanza.name == "presence" and stanza.attr.type ~= "unavailable");
+end
+
+module:hook("muc-occupant-joined", function (event)
+	came_into_lesson(event.room, event.occupant, "a guest joined with no teacher inside");
 end);
 
 -- R8: the last teacher has left a room that still holds guests: close it after the grace period.
 module:hook("muc-occupant-left", function (event)
-	local room, stanza = event.room, event.stanza;
-	if room.destroying then return; end
-	-- A nick change ends the old occupant with an available presence to the new nick: not leaving.
-	if stanza and stanza.name == "presence" and stanza.attr.type ~= "unavailable" then return; end
-	if not occupant_is("teacher", event.occupant, room.jid) then return; end
-	consider_closing(room, "last teacher left");
+	if not really_left(event) or not occupant_is("teacher", event.occupant, event.room.jid) then return; end
+	consider_closing(event.room, "last teacher left");
 end);
 
 -- Rooms this server has held since it started (shared: a module reload keeps it).
@@ -460,17 +468,10 @@ local function watch_breakout_component(host)
 	end, 10);
 	context:hook("muc-occupant-joined", function (event)
 		local main = main_room_of(event.room.jid);
-		if not main then return; end
-		if occupant_is("teacher", event.occupant, main.jid) then
-			cancel_closing(main);
-		elseif not occupant_is("service", event.occupant, main.jid) then
-			consider_closing(main, "a guest joined a breakout room with no teacher in the lesson");
-		end
+		if main then came_into_lesson(main, event.occupant, "a guest joined a breakout room with no teacher in the lesson"); end
 	end);
 	context:hook("muc-occupant-left", function (event)
-		local stanza = event.stanza;
-		if event.room.destroying then return; end
-		if stanza and stanza.name == "presence" and stanza.attr.type ~= "unavailable" then return; end
+		if not really_left(event) then return; end
 		local main = main_room_of(event.room.jid);
 		if not main or main.destroying or not occupant_is("teacher", event.occupant, main.jid) then return; end
 		consider_closing(main, "last teacher left a breakout room");

@@ -16,8 +16,25 @@ local time_now = require "util.time".now;
 local lib = {};
 
 --- The questions both registers answer, over `current()`: the register now and whether it is unreadable.
-local function answering(current)
+-- `poll` reads the register afresh and returns what identifies the version read; `every` is how many
+-- seconds apart on_change polls.
+local function answering(module, current, poll, every)
 	local reader = {};
+
+	--- Calls `action` whenever the register changed, checked every `every` seconds, and once at once:
+	-- what a block (or a new password) does to sessions that are already open. The poll remembers what
+	-- it last acted on by itself: a login that read the new register first must not hide the change.
+	function reader.on_change(action)
+		local acted_on;
+		module:add_timer(0, function ()
+			local version = poll();
+			if version ~= acted_on then
+				acted_on = version;
+				action();
+			end
+			return every;
+		end);
+	end
 
 	--- Whether the school with this account name may not be used, and why.
 	function reader.blocked(school)
@@ -84,23 +101,13 @@ local function sql_reader(module, params)
 	end
 
 	-- The last register read stays in force while the store is unreachable: never "unreadable" here.
-	local reader = answering(function () return current(), false; end);
+	local reader = answering(module, function () return current(), false; end, function ()
+		checked_at = time_now();
+		read();
+		return version;
+	end, module:get_option_number("school_accounts_sql_poll", 5));
 	-- The tool changes passwords in the store itself: open sessions of an older password are ours to end.
 	reader.shared = true;
-
-	function reader.on_change(action)
-		local every = module:get_option_number("school_accounts_sql_poll", 5);
-		local acted_on;
-		module:add_timer(0, function ()
-			checked_at = time_now();
-			read();
-			if version ~= acted_on then
-				acted_on = version;
-				action();
-			end
-			return every;
-		end);
-	end
 
 	return reader;
 end
@@ -171,26 +178,10 @@ function lib.reader(module, path)
 		return cached, broken;
 	end
 
-	local reader = answering(current);
-
-	--- Calls `action` whenever the register changed, checked every `school_accounts_poll_interval`
-	-- seconds (default 2), and once at once: what a block does to sessions that are already open.
-	-- The poll remembers what it last acted on by itself: a login that read the new register first
-	-- must not hide the change from it.
-	function reader.on_change(action)
-		local every = module:get_option_number("school_accounts_poll_interval", 2);
-		local acted_on;
-		module:add_timer(0, function ()
-			current();
-			if cached_stamp ~= acted_on then
-				acted_on = cached_stamp;
-				action();
-			end
-			return every;
-		end);
-	end
-
-	return reader;
+	return answering(module, current, function ()
+		current();
+		return cached_stamp;
+	end, module:get_option_number("school_accounts_poll_interval", 2));
 end
 
 --- An appender of usage events to `path` (nil: counting is off).
